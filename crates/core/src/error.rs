@@ -1,0 +1,194 @@
+//! The one error type of the core. Every variant has a stable `code` that crosses
+//! every boundary (IPC, CLI exit messages, tests); callers branch on the code and
+//! localise by it, never on the message text.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything an Ideaboard operation can refuse or fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} not found")]
+    NotFound { what: &'static str },
+    #[error("this member's role may not do that")]
+    NotAllowed,
+    #[error("sign in with a profile first")]
+    NotSignedIn,
+    #[error("invalid {field}: {reason}")]
+    InvalidInput { field: &'static str, reason: String },
+    #[error("the title is empty")]
+    TitleEmpty,
+    #[error("the title is too short: {len} characters, at least {min}")]
+    TitleTooShort { len: usize, min: usize },
+    #[error("the title is too long: {len} characters, at most {max}")]
+    TitleTooLong { len: usize, max: usize },
+    #[error("the text is too long: {len} characters, at most {max}")]
+    BodyTooLong { len: usize, max: usize },
+    #[error("{field} contains a control character")]
+    ControlCharacter { field: &'static str },
+    #[error("not a valid id: {0:?}")]
+    InvalidId(String),
+    #[error("unknown {field}: {value:?}")]
+    UnknownValue { field: &'static str, value: String },
+    #[error("this member already voted for this idea")]
+    AlreadyVoted,
+    #[error("this member has not voted for this idea")]
+    NotVoted,
+    #[error("voting is closed on this idea ({status})")]
+    VotingClosed { status: &'static str },
+    #[error("no votes left: {budget} active votes is this board's budget")]
+    VoteBudgetExhausted { budget: u32 },
+    #[error("a note for the fans is required when an idea is {status}")]
+    NoteRequired { status: &'static str },
+    #[error("the note is too long: {len} characters, at most {max}")]
+    NoteTooLong { len: usize, max: usize },
+    #[error("an idea cannot move from {from} to {to}")]
+    InvalidTransition {
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error("an idea cannot be merged into itself")]
+    MergeIntoSelf,
+    #[error("the target idea was itself merged into another one")]
+    MergeIntoMerged,
+    #[error("this idea was already merged")]
+    AlreadyMerged,
+    #[error("the name is empty")]
+    NameEmpty,
+    #[error("the name is too long: {len} characters, at most {max}")]
+    NameTooLong { len: usize, max: usize },
+    #[error("the passphrase is too short: at least {min} characters")]
+    PassphraseTooShort { min: usize },
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("the time to edit this has passed")]
+    EditWindowClosed,
+    #[error("the comment is empty")]
+    CommentEmpty,
+    #[error("the comment is too long: {len} characters, at most {max}")]
+    CommentTooLong { len: usize, max: usize },
+    #[error("a reply must be on the same idea, and replies to internal notes stay internal")]
+    ParentMismatch,
+    #[error("this comment was deleted")]
+    CommentDeleted,
+    #[error("the board needs at least one admin")]
+    LastAdmin,
+    #[error("too many tags: at most {max}")]
+    TooManyTags { max: usize },
+    #[error(
+        "this board was written by a newer Ideaboard (schema {found}, this app knows up to {supported}); it was not changed"
+    )]
+    NewerBoard { found: i64, supported: i64 },
+    #[error("this file is not an Ideaboard board; it was not changed")]
+    NotABoard,
+    #[error("storage error: {0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// Stable machine-readable codes, one per [`Error`] variant (I/O folds into `Storage`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub enum ErrorCode {
+    NotFound,
+    NotAllowed,
+    NotSignedIn,
+    InvalidInput,
+    TitleEmpty,
+    TitleTooShort,
+    TitleTooLong,
+    BodyTooLong,
+    ControlCharacter,
+    InvalidId,
+    UnknownValue,
+    AlreadyVoted,
+    NotVoted,
+    VotingClosed,
+    VoteBudgetExhausted,
+    NoteRequired,
+    NoteTooLong,
+    InvalidTransition,
+    MergeIntoSelf,
+    MergeIntoMerged,
+    AlreadyMerged,
+    NameEmpty,
+    NameTooLong,
+    PassphraseTooShort,
+    WrongPassphrase,
+    EditWindowClosed,
+    CommentEmpty,
+    CommentTooLong,
+    ParentMismatch,
+    CommentDeleted,
+    LastAdmin,
+    TooManyTags,
+    NewerBoard,
+    NotABoard,
+    Storage,
+    Internal,
+}
+
+impl Error {
+    /// The stable code of this error.
+    pub fn code(&self) -> ErrorCode {
+        use ErrorCode as C;
+        match self {
+            Error::NotFound { .. } => C::NotFound,
+            Error::NotAllowed => C::NotAllowed,
+            Error::NotSignedIn => C::NotSignedIn,
+            Error::InvalidInput { .. } => C::InvalidInput,
+            Error::TitleEmpty => C::TitleEmpty,
+            Error::TitleTooShort { .. } => C::TitleTooShort,
+            Error::TitleTooLong { .. } => C::TitleTooLong,
+            Error::BodyTooLong { .. } => C::BodyTooLong,
+            Error::ControlCharacter { .. } => C::ControlCharacter,
+            Error::InvalidId(_) => C::InvalidId,
+            Error::UnknownValue { .. } => C::UnknownValue,
+            Error::AlreadyVoted => C::AlreadyVoted,
+            Error::NotVoted => C::NotVoted,
+            Error::VotingClosed { .. } => C::VotingClosed,
+            Error::VoteBudgetExhausted { .. } => C::VoteBudgetExhausted,
+            Error::NoteRequired { .. } => C::NoteRequired,
+            Error::NoteTooLong { .. } => C::NoteTooLong,
+            Error::InvalidTransition { .. } => C::InvalidTransition,
+            Error::MergeIntoSelf => C::MergeIntoSelf,
+            Error::MergeIntoMerged => C::MergeIntoMerged,
+            Error::AlreadyMerged => C::AlreadyMerged,
+            Error::NameEmpty => C::NameEmpty,
+            Error::NameTooLong { .. } => C::NameTooLong,
+            Error::PassphraseTooShort { .. } => C::PassphraseTooShort,
+            Error::WrongPassphrase => C::WrongPassphrase,
+            Error::EditWindowClosed => C::EditWindowClosed,
+            Error::CommentEmpty => C::CommentEmpty,
+            Error::CommentTooLong { .. } => C::CommentTooLong,
+            Error::ParentMismatch => C::ParentMismatch,
+            Error::CommentDeleted => C::CommentDeleted,
+            Error::LastAdmin => C::LastAdmin,
+            Error::TooManyTags { .. } => C::TooManyTags,
+            Error::NewerBoard { .. } => C::NewerBoard,
+            Error::NotABoard => C::NotABoard,
+            Error::Storage(_) | Error::Io(_) => C::Storage,
+            Error::Internal(_) => C::Internal,
+        }
+    }
+
+    /// The error as it crosses IPC: code plus an English fallback message.
+    pub fn to_dto(&self) -> ErrorDto {
+        ErrorDto {
+            code: self.code(),
+            message: self.to_string(),
+        }
+    }
+}
+
+/// An error as the UI receives it. The UI localises by `code`.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorDto {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+/// Result alias of the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

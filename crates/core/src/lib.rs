@@ -1,0 +1,25 @@
+//! # ideaboard-core
+//!
+//! The domain of Ideaboard, an idea portal where a brand's fans share, vote on and
+//! discuss ideas, and the brand's team answers them and moves them through a visible
+//! journey. This crate owns the rules and the SQLite store; it knows nothing of any
+//! window or shell, so the desktop app, the CLI and tests all call the same ops.
+//!
+//! Layout: [`model`] (types that cross boundaries), [`ops`] (use cases: validate,
+//! authorise, one transaction), [`store`] (the only SQL), [`rank`] (trending),
+//! [`render`] (Markdown to safe HTML), [`seed`] (demo boards).
+
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod model;
+pub mod ops;
+pub mod rank;
+pub mod render;
+pub mod seed;
+pub mod store;
+
+pub use clock::Timestamp;
+pub use error::{Error, ErrorCode, ErrorDto, Result};
+pub use ops::Actor;
+pub use store::Board;

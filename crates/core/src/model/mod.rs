@@ -1,0 +1,17 @@
+//! Entities and value types of a board, as the rest of the world sees them. These
+//! are the DTOs that cross IPC (camelCase, ids as strings, RFC 3339 times) and the
+//! enums whose text form is what the store keeps.
+
+mod activity;
+mod board;
+mod comment;
+mod enums;
+mod idea;
+mod member;
+
+pub use activity::*;
+pub use board::*;
+pub use comment::*;
+pub use enums::*;
+pub use idea::*;
+pub use member::*;

@@ -1,0 +1,230 @@
+//! Comments: threaded, public / official / internal, edited by their author,
+//! soft-deleted by their author or the team, with reactions.
+
+use serde_json::json;
+
+use super::actor::{Who, audit, idea_target, visible_idea};
+use super::{Actor, validate};
+use crate::clock::Timestamp;
+use crate::model::{
+    CommentKind, CommentView, IdeaStatus, NewComment, NotificationKind, PointsReason, Reaction,
+};
+use crate::rank;
+use crate::render::markdown_to_safe_html;
+use crate::store::{Board, comments, ideas, ledger, notify};
+use crate::{Error, Result};
+
+/// A comment this member may see: internal notes exist only for the team.
+fn visible_comment(
+    conn: &rusqlite::Connection,
+    who: &Who,
+    comment_id: &str,
+) -> Result<comments::CommentRow> {
+    let id = crate::ids::parse_id(comment_id)?.to_string();
+    let comment = comments::by_id(conn, &id)?;
+    let idea = ideas::by_number(conn, comment.idea_no)?;
+    if (comment.kind == CommentKind::Internal || idea.hidden) && !who.is_team() {
+        return Err(Error::NotFound { what: "comment" });
+    }
+    Ok(comment)
+}
+
+/// Adds a comment or a reply. Official answers and internal notes are the team's.
+pub fn add_comment(
+    board: &mut Board,
+    actor: &Actor,
+    input: &NewComment,
+    now: Timestamp,
+) -> Result<CommentView> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, _) = who.signed_in()?;
+        if input.kind != CommentKind::Public && !who.is_team() {
+            return Err(Error::NotAllowed);
+        }
+        let idea = visible_idea(tx, &who, &input.idea_id)?;
+        if idea.status == IdeaStatus::Merged {
+            return Err(Error::AlreadyMerged);
+        }
+        let parent = match &input.parent_id {
+            Some(pid) => {
+                let parent = visible_comment(tx, &who, pid)?;
+                let internal_mismatch =
+                    (parent.kind == CommentKind::Internal) != (input.kind == CommentKind::Internal);
+                if parent.idea_no != idea.number || internal_mismatch {
+                    return Err(Error::ParentMismatch);
+                }
+                Some(parent)
+            }
+            None => None,
+        };
+        let body = validate::comment(&input.body)?;
+        let id = tx.ids.next(now).to_string();
+        let comment_seq = comments::insert(
+            tx,
+            &comments::CommentInsert {
+                id: &id,
+                idea_no: idea.number,
+                parent_seq: parent.as_ref().map(|p| p.seq),
+                author_seq: seq,
+                kind: input.kind,
+                body: &body,
+                body_html: &markdown_to_safe_html(&body),
+                now,
+            },
+        )?;
+        notify::follow(tx, idea.number, seq, now)?;
+        if input.kind != CommentKind::Internal {
+            ideas::add_comments(tx, idea.number, 1)?;
+            ideas::trend_add(tx, idea.number, rank::COMMENT_WEIGHT, now)?;
+            ledger::grant(tx, seq, PointsReason::CommentPosted, Some(idea.number), now)?;
+        }
+        let notice = |kind| notify::NoticeInsert {
+            kind,
+            idea_no: idea.number,
+            actor_seq: seq,
+            status: None,
+            comment_seq: Some(comment_seq),
+            at: now,
+        };
+        if input.kind == CommentKind::Official {
+            notify::notify_followers(tx, &notice(NotificationKind::OfficialAnswer))?;
+        }
+        if let Some(parent) = &parent {
+            notify::notify_member(tx, parent.author_seq, &notice(NotificationKind::Reply))?;
+        }
+        if input.kind != CommentKind::Public {
+            audit(
+                tx,
+                seq,
+                &format!("comment.{}", input.kind),
+                idea_target(idea.number),
+                json!({ "comment": id }),
+                now,
+            )?;
+        }
+        one(tx, &who, idea.number, &id)
+    })
+}
+
+fn one(conn: &rusqlite::Connection, who: &Who, idea_no: i64, id: &str) -> Result<CommentView> {
+    comments::thread(conn, idea_no, who.is_team(), who.seq)?
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or(Error::NotFound { what: "comment" })
+}
+
+/// Edits a comment: its author only.
+pub fn edit_comment(
+    board: &mut Board,
+    actor: &Actor,
+    comment_id: &str,
+    body: &str,
+    now: Timestamp,
+) -> Result<CommentView> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, _) = who.signed_in()?;
+        let comment = visible_comment(tx, &who, comment_id)?;
+        if comment.author_seq != seq {
+            return Err(Error::NotAllowed);
+        }
+        if comment.deleted {
+            return Err(Error::CommentDeleted);
+        }
+        let body = validate::comment(body)?;
+        comments::update_body(tx, comment.seq, &body, &markdown_to_safe_html(&body), now)?;
+        one(tx, &who, comment.idea_no, &comment.id)
+    })
+}
+
+/// Deletes a comment, keeping its place in the thread: its author or the team.
+pub fn delete_comment(
+    board: &mut Board,
+    actor: &Actor,
+    comment_id: &str,
+    now: Timestamp,
+) -> Result<()> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, _) = who.signed_in()?;
+        let comment = visible_comment(tx, &who, comment_id)?;
+        if comment.author_seq != seq && !who.is_team() {
+            return Err(Error::NotAllowed);
+        }
+        if comment.deleted {
+            return Err(Error::CommentDeleted);
+        }
+        comments::soft_delete(tx, comment.seq, now)?;
+        if comment.kind != CommentKind::Internal {
+            ideas::add_comments(tx, comment.idea_no, -1)?;
+            ideas::trend_remove(
+                tx,
+                comment.idea_no,
+                rank::COMMENT_WEIGHT,
+                comment.created_at,
+            )?;
+            ledger::grant(
+                tx,
+                comment.author_seq,
+                PointsReason::CommentRemoved,
+                Some(comment.idea_no),
+                now,
+            )?;
+        }
+        if comment.author_seq != seq {
+            audit(
+                tx,
+                seq,
+                "comment.delete",
+                idea_target(comment.idea_no),
+                json!({ "comment": comment.id }),
+                now,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Adds (`on`) or removes a reaction on a comment. The comment's author earns a
+/// point per reaction from someone else, and loses it when the reaction goes.
+pub fn react(
+    board: &mut Board,
+    actor: &Actor,
+    comment_id: &str,
+    reaction: Reaction,
+    on: bool,
+    now: Timestamp,
+) -> Result<CommentView> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, _) = who.signed_in()?;
+        let comment = visible_comment(tx, &who, comment_id)?;
+        if comment.deleted {
+            return Err(Error::CommentDeleted);
+        }
+        let changed = if on {
+            comments::add_reaction(tx, comment.seq, seq, reaction, now)?
+        } else {
+            comments::remove_reaction(tx, comment.seq, seq, reaction)?
+        };
+        if changed && comment.author_seq != seq {
+            let reason = if on {
+                PointsReason::ReactionReceived
+            } else {
+                PointsReason::ReactionWithdrawn
+            };
+            ledger::grant(tx, comment.author_seq, reason, Some(comment.idea_no), now)?;
+        }
+        one(tx, &who, comment.idea_no, &comment.id)
+    })
+}
+
+/// The thread of an idea, oldest first. Internal notes only for the team.
+pub fn list_comments(board: &Board, actor: &Actor, idea_id: &str) -> Result<Vec<CommentView>> {
+    board.read(|conn| {
+        let who = Who::load(conn, actor)?;
+        let idea = visible_idea(conn, &who, idea_id)?;
+        comments::thread(conn, idea.number, who.is_team(), who.seq)
+    })
+}

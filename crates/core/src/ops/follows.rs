@@ -1,0 +1,66 @@
+//! Following ideas and the notification centre.
+
+use super::Actor;
+use super::actor::{Who, visible_idea};
+use super::ideas::detail;
+use crate::clock::Timestamp;
+use crate::model::{IdeaDetail, NotificationPage};
+use crate::store::{Board, notify};
+use crate::{Error, Result};
+
+/// Follows (`on`) or stops following an idea.
+pub fn set_following(
+    board: &mut Board,
+    actor: &Actor,
+    idea_id: &str,
+    on: bool,
+    now: Timestamp,
+) -> Result<IdeaDetail> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, _) = who.signed_in()?;
+        let idea = visible_idea(tx, &who, idea_id)?;
+        if on {
+            notify::follow(tx, idea.number, seq, now)?;
+        } else {
+            notify::unfollow(tx, idea.number, seq)?;
+        }
+        detail(tx, &who, idea.number, now)
+    })
+}
+
+/// The member's latest notifications and unread count.
+pub fn list_notifications(
+    board: &Board,
+    actor: &Actor,
+    unread_only: bool,
+    limit: u32,
+) -> Result<NotificationPage> {
+    board.read(|conn| {
+        let (seq, _) = Who::load(conn, actor)?.signed_in()?;
+        Ok(NotificationPage {
+            items: notify::list(conn, seq, unread_only, limit.clamp(1, 200))?,
+            unread: notify::unread_count(conn, seq)?,
+        })
+    })
+}
+
+/// Marks the given notifications (or all, with None) read; returns how many changed.
+pub fn mark_notifications_read(
+    board: &mut Board,
+    actor: &Actor,
+    ids: Option<&[String]>,
+    now: Timestamp,
+) -> Result<usize> {
+    board.write(|tx| {
+        let (seq, _) = Who::load(tx, actor)?.signed_in()?;
+        let seqs = ids
+            .map(|ids| {
+                ids.iter()
+                    .map(|id| id.parse::<i64>().map_err(|_| Error::InvalidId(id.clone())))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .transpose()?;
+        notify::mark_read(tx, seq, seqs.as_deref(), now)
+    })
+}

@@ -1,0 +1,247 @@
+//! Profiles: create, rename, roles, passphrases and signing in.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use serde_json::json;
+
+use super::Actor;
+use super::actor::{Who, audit};
+use super::validate;
+use crate::clock::Timestamp;
+use crate::model::{MemberProfile, NewMember, PointsEntry, Role};
+use crate::store::{Board, ledger, members};
+use crate::{Error, Result};
+
+fn hash_passphrase(passphrase: &str, salt_seed: &[u8; 16]) -> Result<String> {
+    let salt = SaltString::encode_b64(salt_seed).map_err(|e| Error::Internal(e.to_string()))?;
+    Argon2::default()
+        .hash_password(passphrase.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+fn salt_for(tx: &mut crate::store::Tx<'_>, now: Timestamp) -> [u8; 16] {
+    *tx.ids.next(now).as_bytes()
+}
+
+/// Creates a profile. Anyone may create a fan profile; only an admin may create a
+/// moderator or admin. A passphrase is only for team profiles.
+pub fn create_member(
+    board: &mut Board,
+    actor: &Actor,
+    input: &NewMember,
+    now: Timestamp,
+) -> Result<MemberProfile> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let admin_seq = if input.role.is_team() {
+            Some(who.admin()?)
+        } else {
+            None
+        };
+        let name = validate::display_name(&input.display_name)?;
+        let passphrase = match input.passphrase.as_deref() {
+            Some(_) if !input.role.is_team() => {
+                return Err(Error::InvalidInput {
+                    field: "passphrase",
+                    reason: "only team profiles have a passphrase".into(),
+                });
+            }
+            Some(p) => Some(validate::passphrase(p)?),
+            None => None,
+        };
+        let hash = match passphrase {
+            Some(p) => {
+                let salt = salt_for(tx, now);
+                Some(hash_passphrase(p, &salt)?)
+            }
+            None => None,
+        };
+        let id = tx.ids.next(now).to_string();
+        let seq = members::insert(tx, &id, &name, input.role, hash.as_deref(), now)?;
+        if let Some(admin) = admin_seq {
+            audit(
+                tx,
+                admin,
+                "member.create",
+                format!("member:{id}"),
+                json!({ "role": input.role }),
+                now,
+            )?;
+        }
+        members::profile_by_seq(tx, seq)
+    })
+}
+
+/// Creates the first admin of a new board. Refused once the board has any member.
+pub fn create_owner(
+    board: &mut Board,
+    display_name: &str,
+    passphrase: Option<&str>,
+    now: Timestamp,
+) -> Result<MemberProfile> {
+    board.write(|tx| {
+        let existing: i64 = tx.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?;
+        if existing > 0 {
+            return Err(Error::NotAllowed);
+        }
+        let name = validate::display_name(display_name)?;
+        let hash = match passphrase {
+            Some(p) => {
+                let p = validate::passphrase(p)?;
+                let salt = salt_for(tx, now);
+                Some(hash_passphrase(p, &salt)?)
+            }
+            None => None,
+        };
+        let id = tx.ids.next(now).to_string();
+        let seq = members::insert(tx, &id, &name, Role::Admin, hash.as_deref(), now)?;
+        members::profile_by_seq(tx, seq)
+    })
+}
+
+/// Signs a member in. A profile with a passphrase needs it; a wrong one is refused.
+pub fn sign_in(board: &Board, member_id: &str, passphrase: Option<&str>) -> Result<Actor> {
+    let id = crate::ids::parse_id(member_id)?.to_string();
+    let row = board.read(|conn| members::by_id(conn, &id))?;
+    if let Some(hash) = &row.passphrase_hash {
+        let given = passphrase.ok_or(Error::WrongPassphrase)?;
+        let parsed = PasswordHash::new(hash).map_err(|e| Error::Internal(e.to_string()))?;
+        Argon2::default()
+            .verify_password(given.as_bytes(), &parsed)
+            .map_err(|_| Error::WrongPassphrase)?;
+    }
+    Ok(Actor::member(row.seq, row.id))
+}
+
+/// Acts as a member without a passphrase. For trusted local tools (the CLI, tests,
+/// the demo seeder) that already hold the board file; the desktop app uses [`sign_in`].
+pub fn act_as(board: &Board, member_id: &str) -> Result<Actor> {
+    let id = crate::ids::parse_id(member_id)?.to_string();
+    let row = board.read(|conn| members::by_id(conn, &id))?;
+    Ok(Actor::member(row.seq, row.id))
+}
+
+/// Renames a profile: the member themself or an admin.
+pub fn rename_member(
+    board: &mut Board,
+    actor: &Actor,
+    member_id: &str,
+    display_name: &str,
+    now: Timestamp,
+) -> Result<MemberProfile> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, role) = who.signed_in()?;
+        let target = members::by_id(tx, &crate::ids::parse_id(member_id)?.to_string())?;
+        if target.seq != seq && role != Role::Admin {
+            return Err(Error::NotAllowed);
+        }
+        let name = validate::display_name(display_name)?;
+        members::set_name(tx, target.seq, &name)?;
+        if target.seq != seq {
+            audit(
+                tx,
+                seq,
+                "member.rename",
+                format!("member:{}", target.id),
+                json!({ "name": name }),
+                now,
+            )?;
+        }
+        members::profile_by_seq(tx, target.seq)
+    })
+}
+
+/// Changes a member's role (admins only). The last admin cannot be demoted.
+pub fn change_role(
+    board: &mut Board,
+    actor: &Actor,
+    member_id: &str,
+    role: Role,
+    now: Timestamp,
+) -> Result<MemberProfile> {
+    board.write(|tx| {
+        let admin = Who::load(tx, actor)?.admin()?;
+        let target = members::by_id(tx, &crate::ids::parse_id(member_id)?.to_string())?;
+        if target.role == Role::Admin && role != Role::Admin && members::count_admins(tx)? <= 1 {
+            return Err(Error::LastAdmin);
+        }
+        members::set_role(tx, target.seq, role)?;
+        if !role.is_team() {
+            members::set_passphrase_hash(tx, target.seq, None)?;
+        }
+        audit(
+            tx,
+            admin,
+            "member.role",
+            format!("member:{}", target.id),
+            json!({ "from": target.role, "to": role }),
+            now,
+        )?;
+        members::profile_by_seq(tx, target.seq)
+    })
+}
+
+/// Sets or clears the passphrase of a team profile: the member themself or an admin.
+pub fn set_passphrase(
+    board: &mut Board,
+    actor: &Actor,
+    member_id: &str,
+    passphrase: Option<&str>,
+    now: Timestamp,
+) -> Result<MemberProfile> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let (seq, role) = who.signed_in()?;
+        let target = members::by_id(tx, &crate::ids::parse_id(member_id)?.to_string())?;
+        if target.seq != seq && role != Role::Admin {
+            return Err(Error::NotAllowed);
+        }
+        if !target.role.is_team() {
+            return Err(Error::InvalidInput {
+                field: "passphrase",
+                reason: "only team profiles have a passphrase".into(),
+            });
+        }
+        let hash = match passphrase {
+            Some(p) => {
+                let p = validate::passphrase(p)?;
+                let salt = salt_for(tx, now);
+                Some(hash_passphrase(p, &salt)?)
+            }
+            None => None,
+        };
+        members::set_passphrase_hash(tx, target.seq, hash.as_deref())?;
+        audit(
+            tx,
+            seq,
+            "member.passphrase",
+            format!("member:{}", target.id),
+            json!({ "set": hash.is_some() }),
+            now,
+        )?;
+        members::profile_by_seq(tx, target.seq)
+    })
+}
+
+/// Every profile of the board (the profile switcher shows them).
+pub fn list_members(board: &Board) -> Result<Vec<MemberProfile>> {
+    board.read(members::list_profiles)
+}
+
+/// The acting member's own profile.
+pub fn my_profile(board: &Board, actor: &Actor) -> Result<MemberProfile> {
+    board.read(|conn| {
+        let (seq, _) = Who::load(conn, actor)?.signed_in()?;
+        members::profile_by_seq(conn, seq)
+    })
+}
+
+/// The acting member's latest points ledger lines.
+pub fn my_points(board: &Board, actor: &Actor, limit: u32) -> Result<Vec<PointsEntry>> {
+    board.read(|conn| {
+        let (seq, _) = Who::load(conn, actor)?.signed_in()?;
+        ledger::entries(conn, seq, limit.min(500))
+    })
+}

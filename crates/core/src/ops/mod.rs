@@ -1,0 +1,25 @@
+//! Use cases, one file per feature. Every op takes the board, the acting member
+//! ([`Actor`]) and, where it writes, `now`. It validates its input, checks the
+//! actor's *current* role (read inside the same transaction, so a demoted moderator
+//! is refused at once), and does all its writes in one transaction.
+
+mod actor;
+mod board;
+mod comments;
+mod follows;
+mod ideas;
+mod members;
+mod merge;
+mod status;
+pub mod validate;
+mod votes;
+
+pub use actor::Actor;
+pub use board::*;
+pub use comments::*;
+pub use follows::*;
+pub use ideas::*;
+pub use members::*;
+pub use merge::*;
+pub use status::*;
+pub use votes::*;

@@ -1,0 +1,118 @@
+//! Moving an idea through its journey. Only the team changes status; launched and
+//! declined need a note for the fans; every change is recorded and followers are
+//! notified in the same transaction.
+
+use serde_json::json;
+
+use super::actor::{Who, audit, idea_target, visible_idea};
+use super::ideas::detail;
+use super::{Actor, validate};
+use crate::clock::Timestamp;
+use crate::model::{IdeaDetail, IdeaStatus, NotificationKind, PointsReason, StatusUpdate};
+use crate::rank;
+use crate::render::markdown_to_safe_html;
+use crate::store::{Board, Tx, ideas, journey, ledger, notify};
+use crate::{Error, Result};
+
+/// Changes the status of one idea, with the team's note.
+pub fn change_status(
+    board: &mut Board,
+    actor: &Actor,
+    update: &StatusUpdate,
+    now: Timestamp,
+) -> Result<IdeaDetail> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let seq = who.team()?;
+        let number = apply(tx, &who, seq, update, now)?;
+        detail(tx, &who, number, now)
+    })
+}
+
+/// Changes several ideas to one status with one note, all or nothing.
+pub fn change_status_bulk(
+    board: &mut Board,
+    actor: &Actor,
+    idea_ids: &[String],
+    to: IdeaStatus,
+    note: Option<&str>,
+    now: Timestamp,
+) -> Result<Vec<IdeaDetail>> {
+    board.write(|tx| {
+        let who = Who::load(tx, actor)?;
+        let seq = who.team()?;
+        let mut numbers = Vec::with_capacity(idea_ids.len());
+        for id in idea_ids {
+            let update = StatusUpdate {
+                idea_id: id.clone(),
+                to,
+                note: note.map(str::to_string),
+            };
+            numbers.push(apply(tx, &who, seq, &update, now)?);
+        }
+        numbers
+            .into_iter()
+            .map(|n| detail(tx, &who, n, now))
+            .collect()
+    })
+}
+
+fn apply(tx: &Tx<'_>, who: &Who, seq: i64, update: &StatusUpdate, now: Timestamp) -> Result<i64> {
+    let idea = visible_idea(tx, who, &update.idea_id)?;
+    if !idea.status.can_move_to(update.to) {
+        return Err(Error::InvalidTransition {
+            from: idea.status.as_str(),
+            to: update.to.as_str(),
+        });
+    }
+    let note = validate::note(update.note.as_deref())?;
+    if update.to.needs_note() && note.is_none() {
+        return Err(Error::NoteRequired {
+            status: update.to.as_str(),
+        });
+    }
+    let note_html = note.as_deref().map(markdown_to_safe_html);
+    ideas::set_status(tx, idea.number, update.to, None, now)?;
+    journey::insert(
+        tx,
+        &journey::ChangeInsert {
+            idea_no: idea.number,
+            from: Some(idea.status),
+            to: update.to,
+            actor_seq: seq,
+            note: note.as_deref(),
+            note_html: note_html.as_deref(),
+            at: now,
+        },
+    )?;
+    ideas::trend_add(tx, idea.number, rank::STATUS_WEIGHT, now)?;
+    notify::notify_followers(
+        tx,
+        &notify::NoticeInsert {
+            kind: NotificationKind::StatusChanged,
+            idea_no: idea.number,
+            actor_seq: seq,
+            status: Some(update.to),
+            comment_seq: None,
+            at: now,
+        },
+    )?;
+    if update.to == IdeaStatus::Launched {
+        ledger::grant(
+            tx,
+            idea.author_seq,
+            PointsReason::IdeaLaunched,
+            Some(idea.number),
+            now,
+        )?;
+    }
+    audit(
+        tx,
+        seq,
+        "idea.status",
+        idea_target(idea.number),
+        json!({ "from": idea.status, "to": update.to }),
+        now,
+    )?;
+    Ok(idea.number)
+}

@@ -1,0 +1,231 @@
+//! SQL for comments and reactions.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::clock::Timestamp;
+use crate::model::{CommentKind, CommentView, MemberRef, Reaction, ReactionCount, Role};
+use crate::{Error, Result};
+
+/// A comment as ops need it to decide.
+#[derive(Debug, Clone)]
+pub(crate) struct CommentRow {
+    pub seq: i64,
+    pub id: String,
+    pub idea_no: i64,
+    pub author_seq: i64,
+    pub kind: CommentKind,
+    pub created_at: Timestamp,
+    pub deleted: bool,
+}
+
+pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<CommentRow> {
+    let raw: Option<(i64, String, i64, i64, String, i64, bool)> = conn
+        .query_row(
+            "SELECT seq, id, idea_no, author_seq, kind, created_at, deleted_at IS NOT NULL FROM comments WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .optional()?;
+    let raw = raw.ok_or(Error::NotFound { what: "comment" })?;
+    Ok(CommentRow {
+        seq: raw.0,
+        id: raw.1,
+        idea_no: raw.2,
+        author_seq: raw.3,
+        kind: CommentKind::parse(&raw.4)?,
+        created_at: Timestamp::from_millis(raw.5),
+        deleted: raw.6,
+    })
+}
+
+/// Input of [`insert`], validated by the op.
+pub(crate) struct CommentInsert<'a> {
+    pub id: &'a str,
+    pub idea_no: i64,
+    pub parent_seq: Option<i64>,
+    pub author_seq: i64,
+    pub kind: CommentKind,
+    pub body: &'a str,
+    pub body_html: &'a str,
+    pub now: Timestamp,
+}
+
+pub(crate) fn insert(conn: &Connection, c: &CommentInsert<'_>) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO comments (id, idea_no, parent_seq, author_seq, kind, body, body_html, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![c.id, c.idea_no, c.parent_seq, c.author_seq, c.kind.as_str(), c.body, c.body_html, c.now.millis()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(crate) fn update_body(
+    conn: &Connection,
+    seq: i64,
+    body: &str,
+    body_html: &str,
+    now: Timestamp,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE comments SET body = ?2, body_html = ?3, edited_at = ?4 WHERE seq = ?1",
+        params![seq, body, body_html, now.millis()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn soft_delete(conn: &Connection, seq: i64, now: Timestamp) -> Result<()> {
+    conn.execute(
+        "UPDATE comments SET deleted_at = ?2 WHERE seq = ?1",
+        params![seq, now.millis()],
+    )?;
+    Ok(())
+}
+
+/// Moves every comment of one idea to another (merge).
+pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE comments SET idea_no = ?2 WHERE idea_no = ?1",
+        params![from, to],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn count_on(conn: &Connection, idea_no: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM comments WHERE idea_no = ?1",
+        [idea_no],
+        |r| r.get(0),
+    )?)
+}
+
+/// Adds a reaction; false when the member had already left it.
+pub(crate) fn add_reaction(
+    conn: &Connection,
+    seq: i64,
+    member_seq: i64,
+    reaction: Reaction,
+    now: Timestamp,
+) -> Result<bool> {
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO reactions (comment_seq, member_seq, reaction, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![seq, member_seq, reaction.as_str(), now.millis()],
+    )?;
+    Ok(n == 1)
+}
+
+/// Removes a reaction; false when there was none.
+pub(crate) fn remove_reaction(
+    conn: &Connection,
+    seq: i64,
+    member_seq: i64,
+    reaction: Reaction,
+) -> Result<bool> {
+    let n = conn.execute(
+        "DELETE FROM reactions WHERE comment_seq = ?1 AND member_seq = ?2 AND reaction = ?3",
+        params![seq, member_seq, reaction.as_str()],
+    )?;
+    Ok(n == 1)
+}
+
+/// The thread of an idea in posting order, internal notes only when `with_internal`.
+pub(crate) fn thread(
+    conn: &Connection,
+    idea_no: i64,
+    with_internal: bool,
+    viewer_seq: Option<i64>,
+) -> Result<Vec<CommentView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.seq, c.id, p.id, m.id, m.display_name, m.role, c.kind, c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at IS NOT NULL \
+         FROM comments c JOIN members m ON m.seq = c.author_seq LEFT JOIN comments p ON p.seq = c.parent_seq \
+         WHERE c.idea_no = ?1 AND (?2 OR c.kind <> 'internal') ORDER BY c.seq",
+    )?;
+    let mut seqs = Vec::new();
+    let mut out = Vec::new();
+    let rows = stmt.query_map(params![idea_no, with_internal], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, i64>(9)?,
+            r.get::<_, Option<i64>>(10)?,
+            r.get::<_, bool>(11)?,
+        ))
+    })?;
+    for row in rows {
+        let (
+            seq,
+            id,
+            parent_id,
+            author_id,
+            name,
+            role,
+            kind,
+            body,
+            body_html,
+            created,
+            edited,
+            deleted,
+        ) = row?;
+        seqs.push(seq);
+        out.push(CommentView {
+            id,
+            parent_id,
+            author: MemberRef {
+                id: author_id,
+                display_name: name,
+                role: Role::parse(&role)?,
+            },
+            kind: CommentKind::parse(&kind)?,
+            body: if deleted { String::new() } else { body },
+            body_html: if deleted { String::new() } else { body_html },
+            created_at: Timestamp::from_millis(created),
+            edited_at: edited.map(Timestamp::from_millis),
+            deleted,
+            reactions: Vec::new(),
+            my_reactions: Vec::new(),
+        });
+    }
+    attach_reactions(conn, idea_no, &seqs, &mut out, viewer_seq)?;
+    Ok(out)
+}
+
+fn attach_reactions(
+    conn: &Connection,
+    idea_no: i64,
+    seqs: &[i64],
+    out: &mut [CommentView],
+    viewer_seq: Option<i64>,
+) -> Result<()> {
+    let index: HashMap<i64, usize> = seqs.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.comment_seq, r.reaction, count(*), sum(r.member_seq = ?2) FROM reactions r \
+         JOIN comments c ON c.seq = r.comment_seq WHERE c.idea_no = ?1 GROUP BY r.comment_seq, r.reaction ORDER BY r.comment_seq, r.reaction",
+    )?;
+    let rows = stmt.query_map(params![idea_no, viewer_seq.unwrap_or(-1)], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (seq, reaction, count, mine) = row?;
+        if let Some(&i) = index.get(&seq) {
+            let reaction = Reaction::parse(&reaction)?;
+            out[i].reactions.push(ReactionCount { reaction, count });
+            if mine > 0 {
+                out[i].my_reactions.push(reaction);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,439 @@
+//! SQL for ideas: rows, cards, the list, counters and the stored trending score.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+
+use crate::clock::Timestamp;
+use crate::model::{Category, IdeaSort, IdeaStatus, IdeaSummary, MemberRef, Priority, Role};
+use crate::rank;
+use crate::{Error, Result};
+
+/// The visibility of a fan-facing list; must match the partial indexes of migration 2.
+pub(crate) const LISTED: &str = "hidden = 0 AND status <> 'merged'";
+
+/// An idea as ops need it to decide.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct IdeaRow {
+    pub number: i64,
+    pub id: String,
+    pub author_seq: i64,
+    pub status: IdeaStatus,
+    pub hidden: bool,
+    pub merged_into: Option<i64>,
+    pub created_at: Timestamp,
+    pub vote_count: i64,
+    pub trending: f64,
+    pub title: String,
+}
+
+const ROW_COLUMNS: &str =
+    "number, id, author_seq, status, hidden, merged_into, created_at, vote_count, trending, title";
+
+fn idea_row(r: &Row<'_>) -> rusqlite::Result<(IdeaRow, String)> {
+    let status: String = r.get(3)?;
+    Ok((
+        IdeaRow {
+            number: r.get(0)?,
+            id: r.get(1)?,
+            author_seq: r.get(2)?,
+            status: IdeaStatus::New,
+            hidden: r.get(4)?,
+            merged_into: r.get(5)?,
+            created_at: Timestamp::from_millis(r.get(6)?),
+            vote_count: r.get(7)?,
+            trending: r.get(8)?,
+            title: r.get(9)?,
+        },
+        status,
+    ))
+}
+
+fn finish((mut row, status): (IdeaRow, String)) -> Result<IdeaRow> {
+    row.status = IdeaStatus::parse(&status)?;
+    Ok(row)
+}
+
+pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<IdeaRow> {
+    let sql = format!("SELECT {ROW_COLUMNS} FROM ideas WHERE id = ?1");
+    let raw = conn.query_row(&sql, [id], idea_row).optional()?;
+    finish(raw.ok_or(Error::NotFound { what: "idea" })?)
+}
+
+pub(crate) fn by_number(conn: &Connection, number: i64) -> Result<IdeaRow> {
+    let sql = format!("SELECT {ROW_COLUMNS} FROM ideas WHERE number = ?1");
+    let raw = conn.query_row(&sql, [number], idea_row).optional()?;
+    finish(raw.ok_or(Error::NotFound { what: "idea" })?)
+}
+
+/// Input of [`insert`], validated by the op.
+pub(crate) struct IdeaInsert<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub body_html: &'a str,
+    pub excerpt: &'a str,
+    pub category_seq: Option<i64>,
+    pub author_seq: i64,
+    pub now: Timestamp,
+}
+
+pub(crate) fn insert(conn: &Connection, i: &IdeaInsert<'_>) -> Result<i64> {
+    let trending = rank::term(rank::SUBMIT_WEIGHT, i.now);
+    conn.execute(
+        "INSERT INTO ideas (id, title, body, body_html, excerpt, category_seq, author_seq, status, created_at, updated_at, trending) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?8, ?9)",
+        params![i.id, i.title, i.body, i.body_html, i.excerpt, i.category_seq, i.author_seq, i.now.millis(), trending],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(crate) fn update_text(
+    conn: &Connection,
+    number: i64,
+    title: &str,
+    body: &str,
+    body_html: &str,
+    excerpt: &str,
+    now: Timestamp,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE ideas SET title = ?2, body = ?3, body_html = ?4, excerpt = ?5, updated_at = ?6 WHERE number = ?1",
+        params![number, title, body, body_html, excerpt, now.millis()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn set_flag(conn: &Connection, number: i64, flag: IdeaFlag, on: bool) -> Result<()> {
+    let sql = match flag {
+        IdeaFlag::Hidden => "UPDATE ideas SET hidden = ?2 WHERE number = ?1",
+        IdeaFlag::Pinned => "UPDATE ideas SET pinned = ?2 WHERE number = ?1",
+    };
+    conn.execute(sql, params![number, on])?;
+    Ok(())
+}
+
+/// Flags the team may set on an idea.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum IdeaFlag {
+    Hidden,
+    Pinned,
+}
+
+pub(crate) fn set_status(
+    conn: &Connection,
+    number: i64,
+    status: IdeaStatus,
+    merged_into: Option<i64>,
+    now: Timestamp,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE ideas SET status = ?2, merged_into = ?3, updated_at = ?4 WHERE number = ?1",
+        params![number, status.as_str(), merged_into, now.millis()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn add_votes(conn: &Connection, number: i64, count: i64, weight: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "UPDATE ideas SET vote_count = vote_count + ?2, vote_weight = vote_weight + ?3 WHERE number = ?1 RETURNING vote_count",
+        params![number, count, weight],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn add_comments(conn: &Connection, number: i64, delta: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE ideas SET comment_count = comment_count + ?2 WHERE number = ?1",
+        params![number, delta],
+    )?;
+    Ok(())
+}
+
+/// Adds one event's term to the stored trending score.
+pub(crate) fn trend_add(conn: &Connection, number: i64, weight: f64, at: Timestamp) -> Result<()> {
+    let current: f64 = conn.query_row(
+        "SELECT trending FROM ideas WHERE number = ?1",
+        [number],
+        |r| r.get(0),
+    )?;
+    let next = rank::add(current, rank::term(weight, at));
+    conn.execute(
+        "UPDATE ideas SET trending = ?2 WHERE number = ?1",
+        params![number, next],
+    )?;
+    Ok(())
+}
+
+/// Takes one event's term back out; recounts when the subtraction would be unsafe.
+pub(crate) fn trend_remove(
+    conn: &Connection,
+    number: i64,
+    weight: f64,
+    at: Timestamp,
+) -> Result<()> {
+    let current: f64 = conn.query_row(
+        "SELECT trending FROM ideas WHERE number = ?1",
+        [number],
+        |r| r.get(0),
+    )?;
+    match rank::remove(current, rank::term(weight, at)) {
+        Some(next) => {
+            conn.execute(
+                "UPDATE ideas SET trending = ?2 WHERE number = ?1",
+                params![number, next],
+            )?;
+            Ok(())
+        }
+        None => recount_trending(conn, number).map(|_| ()),
+    }
+}
+
+/// The trending score of an idea from its rows: submission, current votes, public
+/// comments that stand, and status changes after submission.
+pub(crate) fn trending_from_rows(conn: &Connection, number: i64) -> Result<f64> {
+    let mut terms = Vec::new();
+    let created: i64 = conn.query_row(
+        "SELECT created_at FROM ideas WHERE number = ?1",
+        [number],
+        |r| r.get(0),
+    )?;
+    terms.push(rank::term(
+        rank::SUBMIT_WEIGHT,
+        Timestamp::from_millis(created),
+    ));
+    let mut votes =
+        conn.prepare_cached("SELECT priority, created_at FROM votes WHERE idea_no = ?1")?;
+    for row in votes.query_map([number], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })? {
+        let (priority, at) = row?;
+        terms.push(rank::term(
+            rank::vote_weight(Priority::parse(&priority)?),
+            Timestamp::from_millis(at),
+        ));
+    }
+    let mut comments = conn.prepare_cached(
+        "SELECT created_at FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL",
+    )?;
+    for at in comments.query_map([number], |r| r.get::<_, i64>(0))? {
+        terms.push(rank::term(
+            rank::COMMENT_WEIGHT,
+            Timestamp::from_millis(at?),
+        ));
+    }
+    let mut changes = conn.prepare_cached(
+        "SELECT at FROM status_changes WHERE idea_no = ?1 AND from_status IS NOT NULL",
+    )?;
+    for at in changes.query_map([number], |r| r.get::<_, i64>(0))? {
+        terms.push(rank::term(rank::STATUS_WEIGHT, Timestamp::from_millis(at?)));
+    }
+    Ok(rank::recount(terms))
+}
+
+/// Recomputes and stores an idea's trending score from its rows.
+pub(crate) fn recount_trending(conn: &Connection, number: i64) -> Result<f64> {
+    let score = trending_from_rows(conn, number)?;
+    conn.execute(
+        "UPDATE ideas SET trending = ?2 WHERE number = ?1",
+        params![number, score],
+    )?;
+    Ok(score)
+}
+
+/// Recomputes vote and comment counters of an idea from its rows.
+pub(crate) fn recount_counters(conn: &Connection, number: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE ideas SET \
+           vote_count = (SELECT count(*) FROM votes WHERE idea_no = ?1), \
+           vote_weight = (SELECT coalesce(sum(CASE priority WHEN 'critical' THEN 3 WHEN 'important' THEN 2 ELSE 1 END), 0) FROM votes WHERE idea_no = ?1), \
+           comment_count = (SELECT count(*) FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL) \
+         WHERE number = ?1",
+        [number],
+    )?;
+    Ok(())
+}
+
+/// Resolved filters of a list, in store terms.
+#[derive(Debug, Default)]
+pub(crate) struct ListFilter {
+    pub category_seq: Option<i64>,
+    pub status: Option<IdeaStatus>,
+    pub tag_seq: Option<i64>,
+    pub author_seq: Option<i64>,
+    pub voted_by_seq: Option<i64>,
+    pub include_hidden: bool,
+    /// A tag that does not exist matches nothing.
+    pub matches_nothing: bool,
+}
+
+fn order_by(sort: IdeaSort) -> &'static str {
+    match sort {
+        IdeaSort::Trending => "pinned DESC, trending DESC, number DESC",
+        IdeaSort::Top => "pinned DESC, vote_count DESC, vote_weight DESC, number DESC",
+        IdeaSort::New => "pinned DESC, number DESC",
+        IdeaSort::MostDiscussed => "pinned DESC, comment_count DESC, number DESC",
+    }
+}
+
+/// One page of idea numbers in list order: an index scan over the matching partial
+/// index, then only `limit` rows are joined to authors, categories and tags.
+pub(crate) fn list(
+    conn: &Connection,
+    filter: &ListFilter,
+    sort: IdeaSort,
+    viewer_seq: Option<i64>,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<IdeaSummary>> {
+    if filter.matches_nothing {
+        return Ok(Vec::new());
+    }
+    let mut clauses: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    if !filter.include_hidden {
+        clauses.push(LISTED.to_string());
+    }
+    if let Some(seq) = filter.category_seq {
+        args.push(Value::Integer(seq));
+        clauses.push(format!("category_seq = ?{}", args.len()));
+    }
+    if let Some(status) = filter.status {
+        args.push(Value::Text(status.as_str().to_string()));
+        clauses.push(format!("status = ?{}", args.len()));
+    }
+    if let Some(seq) = filter.tag_seq {
+        args.push(Value::Integer(seq));
+        clauses.push(format!(
+            "number IN (SELECT idea_no FROM idea_tags WHERE tag_seq = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(seq) = filter.author_seq {
+        args.push(Value::Integer(seq));
+        clauses.push(format!("author_seq = ?{}", args.len()));
+    }
+    if let Some(seq) = filter.voted_by_seq {
+        args.push(Value::Integer(seq));
+        clauses.push(format!(
+            "number IN (SELECT idea_no FROM votes WHERE member_seq = ?{})",
+            args.len()
+        ));
+    }
+    let where_sql = if clauses.is_empty() {
+        "1".to_string()
+    } else {
+        clauses.join(" AND ")
+    };
+    args.push(Value::Integer(i64::from(limit)));
+    let limit_arg = args.len();
+    args.push(Value::Integer(i64::from(offset)));
+    let offset_arg = args.len();
+    let order = order_by(sort);
+    let inner = format!(
+        "SELECT * FROM ideas WHERE {where_sql} ORDER BY {order} LIMIT ?{limit_arg} OFFSET ?{offset_arg}"
+    );
+    summaries(conn, &inner, args, order, viewer_seq)
+}
+
+/// Cards for the ideas selected by `inner` (a SELECT * FROM ideas ...), in `order`.
+pub(crate) fn summaries(
+    conn: &Connection,
+    inner: &str,
+    mut args: Vec<Value>,
+    order: &str,
+    viewer_seq: Option<i64>,
+) -> Result<Vec<IdeaSummary>> {
+    args.push(viewer_seq.map_or(Value::Null, Value::Integer));
+    let viewer_arg = args.len();
+    let order_outer = order
+        .split(", ")
+        .map(|part| format!("i.{part}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT i.number, i.id, i.title, i.excerpt, i.status, i.created_at, i.updated_at, i.vote_count, \
+                i.comment_count, i.pinned, i.hidden, i.merged_into, m.id, m.display_name, m.role, \
+                c.slug, c.name, c.name_en, \
+                (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM idea_tags it JOIN tags t ON t.seq = it.tag_seq WHERE it.idea_no = i.number ORDER BY t.name)), \
+                (SELECT v.priority FROM votes v WHERE v.idea_no = i.number AND v.member_seq = ?{viewer_arg}) \
+         FROM ({inner}) AS i \
+         JOIN members m ON m.seq = i.author_seq \
+         LEFT JOIN categories c ON c.seq = i.category_seq \
+         ORDER BY {order_outer}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(args), summary_row)?;
+    rows.map(|r| r.map_err(Error::from).and_then(finish_summary))
+        .collect()
+}
+
+type RawSummary = (IdeaSummary, String, String, Option<String>);
+
+fn summary_row(r: &Row<'_>) -> rusqlite::Result<RawSummary> {
+    let slug: Option<String> = r.get(15)?;
+    let category = match slug {
+        Some(slug) => Some(Category {
+            slug,
+            name: r.get(16)?,
+            name_en: r.get(17)?,
+        }),
+        None => None,
+    };
+    let tags: Option<String> = r.get(18)?;
+    let summary = IdeaSummary {
+        number: r.get(0)?,
+        id: r.get(1)?,
+        title: r.get(2)?,
+        excerpt: r.get(3)?,
+        status: IdeaStatus::New,
+        created_at: Timestamp::from_millis(r.get(5)?),
+        updated_at: Timestamp::from_millis(r.get(6)?),
+        vote_count: r.get(7)?,
+        comment_count: r.get(8)?,
+        pinned: r.get(9)?,
+        hidden: r.get(10)?,
+        merged_into: r.get(11)?,
+        author: MemberRef {
+            id: r.get(12)?,
+            display_name: r.get(13)?,
+            role: Role::Fan,
+        },
+        category,
+        tags: tags
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
+        my_vote: None,
+    };
+    Ok((summary, r.get(4)?, r.get(14)?, r.get(19)?))
+}
+
+fn finish_summary((mut s, status, role, my_vote): RawSummary) -> Result<IdeaSummary> {
+    s.status = IdeaStatus::parse(&status)?;
+    s.author.role = Role::parse(&role)?;
+    s.my_vote = my_vote.as_deref().map(Priority::parse).transpose()?;
+    Ok(s)
+}
+
+/// The card of one idea.
+pub(crate) fn summary(
+    conn: &Connection,
+    number: i64,
+    viewer_seq: Option<i64>,
+) -> Result<IdeaSummary> {
+    let mut found = summaries(
+        conn,
+        "SELECT * FROM ideas WHERE number = ?1",
+        vec![Value::Integer(number)],
+        "number DESC",
+        viewer_seq,
+    )?;
+    found.pop().ok_or(Error::NotFound { what: "idea" })
+}
+
+pub(crate) fn body(conn: &Connection, number: i64) -> Result<(String, String)> {
+    Ok(conn.query_row(
+        "SELECT body, body_html FROM ideas WHERE number = ?1",
+        [number],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}

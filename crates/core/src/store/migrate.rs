@@ -1,0 +1,47 @@
+//! Embedded, append-only migrations. Migration N moves a board from schema N-1 to N
+//! in one transaction that also sets `PRAGMA user_version = N`, so a board is always
+//! at exactly one known version. Never edit a shipped migration: add the next one.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::APPLICATION_ID;
+use crate::{Error, Result};
+
+/// Every migration, in order; index i holds migration i+1.
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_list_indexes.sql"),
+];
+
+/// The schema this build writes.
+pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
+
+/// Refuses a database that is not an Ideaboard board or is newer than this build.
+/// Reads only; runs before anything could write to the file.
+pub(super) fn check_identity(conn: &Connection) -> Result<()> {
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        return Err(Error::NotABoard);
+    }
+    if version > LATEST_SCHEMA {
+        return Err(Error::NewerBoard {
+            found: version,
+            supported: LATEST_SCHEMA,
+        });
+    }
+    Ok(())
+}
+
+/// Applies every migration after the board's version up to `target`.
+pub(super) fn upgrade(conn: &mut Connection, target: i64) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for version in (current + 1)..=target {
+        let sql = MIGRATIONS[(version - 1) as usize];
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

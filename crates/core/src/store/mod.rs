@@ -1,0 +1,223 @@
+//! The board file and the only place SQL lives.
+//!
+//! A [`Board`] is one SQLite file (or an in-memory database in tests). Opening checks
+//! that the file is an Ideaboard board of a schema this build knows *before* anything
+//! is written to it, then applies pending migrations, each in its own transaction.
+//! Every write runs in one `BEGIN IMMEDIATE` transaction ([`Board::write`]); every
+//! read runs in one snapshot ([`Board::read`]).
+
+mod migrate;
+
+pub(crate) mod comments;
+pub(crate) mod fingerprint;
+pub(crate) mod ideas;
+pub(crate) mod journey;
+pub(crate) mod ledger;
+pub(crate) mod members;
+pub(crate) mod notify;
+pub(crate) mod settings;
+pub(crate) mod taxonomy;
+pub(crate) mod votes;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use migrate::{LATEST_SCHEMA, MIGRATIONS};
+
+use crate::clock::Timestamp;
+use crate::ids::IdSource;
+use crate::{Error, Result};
+
+/// `PRAGMA application_id` of every Ideaboard board: "IDEA".
+pub const APPLICATION_ID: i32 = 0x4944_4541;
+
+/// How hard commits push to disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// `synchronous=FULL`: a committed write survives power loss. The default.
+    Full,
+    /// `synchronous=OFF`, for bulk generation of throwaway boards only.
+    Bulk,
+}
+
+/// An open board.
+#[derive(Debug)]
+pub struct Board {
+    conn: Connection,
+    path: Option<PathBuf>,
+    ids: IdSource,
+}
+
+/// A write in progress: the transaction and the id source, handed to ops.
+pub struct Tx<'a> {
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) ids: &'a mut IdSource,
+}
+
+impl<'a> std::ops::Deref for Tx<'a> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Board {
+    /// Creates a new board file at `path` named `name`. Refuses an existing file.
+    pub fn create(path: impl AsRef<Path>, name: &str, now: Timestamp) -> Result<Board> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} already exists", path.display()),
+            )));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )?;
+        let mut board = Board::configure(conn, Some(path.to_path_buf()))?;
+        board.initialise(name, now, LATEST_SCHEMA)?;
+        Ok(board)
+    }
+
+    /// Opens an existing board, upgrading its schema if it is older than this build.
+    /// A file that is not a board, or a board from a newer build, is refused unchanged.
+    pub fn open(path: impl AsRef<Path>) -> Result<Board> {
+        let path = path.as_ref();
+        check_sqlite_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        migrate::check_identity(&conn)?;
+        let mut board = Board::configure(conn, Some(path.to_path_buf()))?;
+        migrate::upgrade(&mut board.conn, LATEST_SCHEMA)?;
+        Ok(board)
+    }
+
+    /// A board in memory, with the real migrations. For tests and tools.
+    pub fn open_in_memory(name: &str, now: Timestamp) -> Result<Board> {
+        let mut board = Board::configure(Connection::open_in_memory()?, None)?;
+        board.initialise(name, now, LATEST_SCHEMA)?;
+        Ok(board)
+    }
+
+    /// Creates a board file at an older schema `version`, exactly as that build did.
+    /// Exists so tests can prove every old board upgrades.
+    #[doc(hidden)]
+    pub fn create_at_schema(path: &Path, name: &str, now: Timestamp, version: i64) -> Result<()> {
+        let conn = Connection::open(path)?;
+        let mut board = Board::configure(conn, Some(path.to_path_buf()))?;
+        board.initialise(name, now, version)
+    }
+
+    fn configure(conn: Connection, path: Option<PathBuf>) -> Result<Board> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        if path.is_some() {
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Internal(format!(
+                    "journal mode {mode}, expected wal"
+                )));
+            }
+        }
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+        Ok(Board {
+            conn,
+            path,
+            ids: IdSource::random(),
+        })
+    }
+
+    fn initialise(&mut self, name: &str, now: Timestamp, version: i64) -> Result<()> {
+        let name = crate::ops::validate::display_name(name)?;
+        migrate::upgrade(&mut self.conn, version)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        settings::insert_board(&tx, &name, now)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Makes ids deterministic from now on (tests, seeded demo boards).
+    pub fn use_seeded_ids(&mut self, seed: u64) {
+        self.ids = IdSource::seeded(seed);
+    }
+
+    /// Sets how hard commits push to disk.
+    pub fn set_durability(&self, durability: Durability) -> Result<()> {
+        let level = match durability {
+            Durability::Full => "FULL",
+            Durability::Bulk => "OFF",
+        };
+        self.conn.pragma_update(None, "synchronous", level)?;
+        Ok(())
+    }
+
+    /// The file this board lives in; None in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open board.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs `f` in one immediate transaction; commits if it returns Ok, rolls back
+    /// otherwise, so a refused operation leaves nothing behind.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut tx = Tx {
+            tx,
+            ids: &mut self.ids,
+        };
+        let value = f(&mut tx)?;
+        tx.tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `f` over one consistent snapshot of the board.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = f(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    /// A digest of every row of every table, to prove an operation changed nothing.
+    pub fn content_fingerprint(&self) -> Result<String> {
+        self.read(fingerprint::of_all_tables)
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`; the problems found, if any.
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        self.read(fingerprint::integrity_problems)
+    }
+
+    /// Where every denormalised counter differs from a recount; empty when consistent.
+    pub fn counter_mismatches(&self) -> Result<Vec<String>> {
+        self.read(fingerprint::counter_mismatches)
+    }
+}
+
+/// Refuses, without opening it through SQLite, a file that is not SQLite at all.
+fn check_sqlite_header(path: &Path) -> Result<()> {
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path)?;
+    match file.read_exact(&mut header) {
+        Ok(()) if &header == b"SQLite format 3\0" => Ok(()),
+        Ok(()) => Err(Error::NotABoard),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(Error::NotABoard),
+        Err(e) => Err(Error::Io(e)),
+    }
+}

@@ -1,0 +1,58 @@
+//! SQL for the board row and its counts.
+
+use rusqlite::{Connection, params};
+
+use crate::Result;
+use crate::clock::Timestamp;
+use crate::model::{BoardCounts, BoardSettings};
+
+pub(crate) fn insert_board(conn: &Connection, name: &str, now: Timestamp) -> Result<()> {
+    conn.execute(
+        "INSERT INTO board (id, name, created_at) VALUES (1, ?1, ?2)",
+        params![name, now.millis()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection) -> Result<BoardSettings> {
+    Ok(conn.query_row(
+        "SELECT name, vote_budget, support_threshold, default_locale, edit_grace_minutes FROM board WHERE id = 1",
+        [],
+        |r| {
+            Ok(BoardSettings {
+                name: r.get(0)?,
+                vote_budget: r.get(1)?,
+                support_threshold: r.get(2)?,
+                default_locale: r.get(3)?,
+                edit_grace_minutes: r.get(4)?,
+            })
+        },
+    )?)
+}
+
+pub(crate) fn update(conn: &Connection, s: &BoardSettings) -> Result<()> {
+    conn.execute(
+        "UPDATE board SET name = ?1, vote_budget = ?2, support_threshold = ?3, default_locale = ?4, edit_grace_minutes = ?5 WHERE id = 1",
+        params![s.name, s.vote_budget, s.support_threshold, s.default_locale, s.edit_grace_minutes],
+    )?;
+    Ok(())
+}
+
+/// Counts of what fans can see: listed ideas, votes, public comments, members.
+pub(crate) fn counts(conn: &Connection) -> Result<BoardCounts> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM ideas WHERE hidden = 0 AND status <> 'merged'), \
+                (SELECT count(*) FROM votes), \
+                (SELECT count(*) FROM comments WHERE kind <> 'internal' AND deleted_at IS NULL), \
+                (SELECT count(*) FROM members)",
+        [],
+        |r| {
+            Ok(BoardCounts {
+                ideas: r.get(0)?,
+                votes: r.get(1)?,
+                comments: r.get(2)?,
+                members: r.get(3)?,
+            })
+        },
+    )?)
+}

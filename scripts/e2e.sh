@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Runs the WebDriver end-to-end suite against the real app: builds the debug binary,
+# isolates every XDG dir in a temp dir, starts Xvfb and tauri-driver (which spawns
+# WebKitWebDriver on port 4444), runs `node --test` and always stops what it started
+# with SIGTERM. Exits with the suite's status. The UI must have been built before.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+DRIVER_PORT=4444
+SCREEN="1400x900x24"
+
+log() { echo "e2e: $*"; }
+fail() {
+  echo "e2e: $*" >&2
+  exit 1
+}
+
+[ -f ui/dist/index.html ] || fail "ui/dist is missing: run 'npm --prefix ui run build' first"
+for tool in Xvfb tauri-driver WebKitWebDriver import node; do
+  command -v "$tool" >/dev/null || fail "$tool not found: run scripts/setup.sh"
+done
+
+log "building the app (debug)"
+cargo build -p ideaboard-app
+export IDEABOARD_APP="${CARGO_TARGET_DIR:-$repo/target}/debug/ideaboard-app"
+[ -x "$IDEABOARD_APP" ] || fail "no app binary at $IDEABOARD_APP"
+
+tmp="$(mktemp -d -t ideaboard-e2e.XXXXXX)"
+export IDEABOARD_E2E_TMP="$tmp"
+export XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config"
+export XDG_RUNTIME_DIR="$tmp/runtime"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+# Software rendering: the GPU compositing path draws nothing useful under Xvfb.
+export WEBKIT_DISABLE_COMPOSITING_MODE=1
+export LIBGL_ALWAYS_SOFTWARE=1
+export NO_AT_BRIDGE=1
+
+xvfb_pid=""
+driver_pid=""
+driver_children=""
+
+# SIGTERM, wait up to 5 s, and only then SIGKILL as a last resort.
+stop() {
+  local pid="$1" name="$2" waited=0
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 50 ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$name ($pid) ignored SIGTERM for 5 s; sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [ -n "$driver_pid" ]; then
+    # WebKitWebDriver is tauri-driver's child; remember it before its parent goes.
+    driver_children="$(pgrep -P "$driver_pid" || true)"
+    stop "$driver_pid" tauri-driver
+    for child in $driver_children; do stop "$child" WebKitWebDriver; done
+  fi
+  stop "$xvfb_pid" Xvfb
+  if [ "$status" -ne 0 ]; then
+    log "logs kept in $tmp"
+  elif [ "${IDEABOARD_KEEP_TMP:-0}" != 1 ]; then
+    rm -rf "$tmp"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() {
+  local what="$1" tries=100
+  shift
+  until "$@"; do
+    tries=$((tries - 1))
+    [ "$tries" -gt 0 ] || fail "$what did not come up within 10 s"
+    sleep 0.1
+  done
+}
+
+port_open "$DRIVER_PORT" && fail "port $DRIVER_PORT is already in use; stop the other WebDriver first"
+
+display=""
+for n in $(seq 90 150); do
+  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
+    display="$n"
+    break
+  fi
+done
+[ -n "$display" ] || fail "no free X display number in :90-:150"
+
+log "starting Xvfb on :$display ($SCREEN)"
+Xvfb ":$display" -screen 0 "$SCREEN" -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+wait_for Xvfb test -S "/tmp/.X11-unix/X$display"
+export DISPLAY=":$display"
+
+log "starting tauri-driver on port $DRIVER_PORT"
+tauri-driver --port "$DRIVER_PORT" >"$tmp/tauri-driver.log" 2>&1 &
+driver_pid=$!
+wait_for tauri-driver port_open "$DRIVER_PORT"
+
+export IDEABOARD_WEBDRIVER_URL="http://127.0.0.1:$DRIVER_PORT"
+log "running the suite"
+set +e
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
+status=$?
+set -e
+exit "$status"

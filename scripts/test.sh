@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The full check: UI lint/types/unit tests/build, Rust fmt/clippy/tests, then the
+# end-to-end suite. Stops at the first failing step with its exit status.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() {
+  echo
+  echo "==== $* ===="
+}
+
+step "setup"
+bash scripts/setup.sh
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step "ui: lint"
+npm --prefix ui run lint
+step "ui: check"
+npm --prefix ui run check
+step "ui: unit tests"
+npm --prefix ui test
+step "ui: build"
+npm --prefix ui run build
+
+step "rust: fmt"
+cargo fmt --all -- --check
+step "rust: clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+if cargo nextest --version >/dev/null 2>&1; then
+  step "rust: tests (nextest)"
+  cargo nextest run --workspace
+  step "rust: doc tests"
+  cargo test --workspace --doc
+else
+  step "rust: tests"
+  cargo test --workspace
+fi
+
+step "end-to-end"
+bash scripts/e2e.sh

@@ -1,0 +1,1 @@
+//! The CLI as product teams' scripts use it: real binary, real board files.

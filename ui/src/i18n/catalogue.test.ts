@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { zhCN } from "./zh-CN";
+import { ERROR_CODES } from "../ipc/errorCodes";
+
+const catalogues = { en, "zh-CN": zhCN };
+
+describe("message catalogues", () => {
+  it("have identical key sets", () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.entries(catalogues))("%s has no empty values", (_, catalogue) => {
+    const empty = Object.entries(catalogue).filter(([, text]) => text.trim() === "");
+    expect(empty).toEqual([]);
+  });
+
+  it.each(Object.entries(catalogues))("%s has a message for every error code", (_, catalogue) => {
+    const missing = ERROR_CODES.filter((code) => !(`error.${code}` in catalogue));
+    expect(missing).toEqual([]);
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    const differing = Object.keys(en).filter((key) => {
+      const k = key as keyof typeof en;
+      return placeholders(en[k]).join() !== placeholders(zhCN[k]).join();
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it("really is Chinese in zh-CN where the English differs", () => {
+    expect(zhCN["app.name"]).toBe("创意板");
+    expect(zhCN["sort.trending"]).not.toBe(en["sort.trending"]);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The Vote view's list state: the current sort and filters, the ideas loaded so far and
+ * paging by offset. A newer reload makes the answers of older requests irrelevant.
+ */
+import {
+  listIdeas,
+  toIpcError,
+  type IdeaSort,
+  type IdeaStatus,
+  type IdeaSummary,
+  type IpcError,
+  type ListQuery,
+} from "../../ipc";
+import { PAGE_SIZE } from "./options";
+
+export type FeedPhase = "loading" | "ready" | "error";
+
+export class IdeaFeed {
+  sort = $state<IdeaSort>("trending");
+  category = $state<string | null>(null);
+  status = $state<IdeaStatus | null>(null);
+  items = $state.raw<IdeaSummary[]>([]);
+  hasMore = $state(false);
+  phase = $state<FeedPhase>("loading");
+  error = $state.raw<IpcError | null>(null);
+  loadingMore = $state(false);
+  moreError = $state.raw<IpcError | null>(null);
+
+  #generation = 0;
+  #nextOffset = 0;
+
+  get filtered(): boolean {
+    return this.category !== null || this.status !== null;
+  }
+
+  query(offset: number): ListQuery {
+    return {
+      sort: this.sort,
+      category: this.category,
+      status: this.status,
+      tag: null,
+      author: null,
+      votedBy: null,
+      includeHidden: false,
+      offset,
+      limit: PAGE_SIZE,
+    };
+  }
+
+  async reload(): Promise<void> {
+    const generation = ++this.#generation;
+    this.phase = "loading";
+    this.error = null;
+    this.moreError = null;
+    this.loadingMore = false;
+    try {
+      const page = await listIdeas(this.query(0));
+      if (generation !== this.#generation) return;
+      this.items = page.items;
+      this.hasMore = page.hasMore;
+      this.#nextOffset = page.offset + page.items.length;
+      this.phase = "ready";
+    } catch (reason) {
+      if (generation !== this.#generation) return;
+      this.error = toIpcError(reason);
+      this.phase = "error";
+    }
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.phase !== "ready" || !this.hasMore || this.loadingMore) return;
+    const generation = this.#generation;
+    this.loadingMore = true;
+    this.moreError = null;
+    try {
+      const page = await listIdeas(this.query(this.#nextOffset));
+      if (generation !== this.#generation) return;
+      // Trending order can shift between pages; never show an idea twice.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+      const seen = new Set(this.items.map((idea) => idea.id));
+      this.items = [...this.items, ...page.items.filter((idea) => !seen.has(idea.id))];
+      this.hasMore = page.hasMore;
+      this.#nextOffset = page.offset + page.items.length;
+    } catch (reason) {
+      if (generation === this.#generation) this.moreError = toIpcError(reason);
+    } finally {
+      if (generation === this.#generation) this.loadingMore = false;
+    }
+  }
+
+  setSort(sort: IdeaSort): void {
+    if (sort === this.sort) return;
+    this.sort = sort;
+    void this.reload();
+  }
+
+  setCategory(category: string | null): void {
+    if (category === this.category) return;
+    this.category = category;
+    void this.reload();
+  }
+
+  setStatus(status: IdeaStatus | null): void {
+    if (status === this.status) return;
+    this.status = status;
+    void this.reload();
+  }
+}
