@@ -37,10 +37,13 @@ pub fn list_notifications(
     limit: u32,
 ) -> Result<NotificationPage> {
     board.read(|conn| {
-        let (seq, _) = Who::load(conn, actor)?.signed_in()?;
+        let who = Who::load(conn, actor)?;
+        let (seq, _) = who.signed_in()?;
+        // Off the team, a member is not told about what they may not open.
+        let team = who.is_team();
         Ok(NotificationPage {
-            items: notify::list(conn, seq, unread_only, limit.clamp(1, 200))?,
-            unread: notify::unread_count(conn, seq)?,
+            items: notify::list(conn, seq, team, unread_only, limit.clamp(1, 200))?,
+            unread: notify::unread_count(conn, seq, team)?,
         })
     })
 }

@@ -81,8 +81,7 @@ pub fn create_owner(
     now: Timestamp,
 ) -> Result<MemberProfile> {
     board.write(|tx| {
-        let existing: i64 = tx.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?;
-        if existing > 0 {
+        if members::count_all(tx)? > 0 {
             return Err(Error::NotAllowed);
         }
         let name = validate::display_name(display_name)?;

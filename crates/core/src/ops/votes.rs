@@ -89,8 +89,8 @@ pub fn change_vote_priority(
         if old != priority {
             votes::set_priority(tx, idea.number, seq, priority)?;
             ideas::add_votes(tx, idea.number, 0, priority.weight() - old.weight())?;
-            ideas::trend_remove(tx, idea.number, rank::vote_weight(old), at)?;
-            ideas::trend_add(tx, idea.number, rank::vote_weight(priority), at)?;
+            let (from, to) = (rank::vote_weight(old), rank::vote_weight(priority));
+            ideas::trend_replace(tx, idea.number, from, to, at)?;
         }
         detail(tx, &who, idea.number, now)
     })

@@ -43,7 +43,8 @@ pub fn add(score: f64, term: f64) -> f64 {
 /// (then recount). Only ever used to undo a term that was added before.
 pub fn remove(score: f64, term: f64) -> Option<f64> {
     let remaining = -(term - score).exp_m1(); // 1 − e^(term − score)
-    if !(remaining > 1e-9) {
+    // NaN must recount too, so not merely `remaining <= 1e-9`.
+    if remaining.is_nan() || remaining <= 1e-9 {
         return None;
     }
     Some(score + remaining.ln())

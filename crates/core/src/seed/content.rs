@@ -448,7 +448,7 @@ pub(super) fn ideas(rng: &mut ChaCha8Rng) -> Vec<Draft> {
     let stride = 270 / written_len.max(1);
     let mut count = 0usize;
     loop {
-        if count % stride.max(1) == 0
+        if count.is_multiple_of(stride.max(1))
             && let Some((_, d)) = written.next()
         {
             merged.push(d);

@@ -17,6 +17,11 @@ use crate::ops::{self, Actor};
 use crate::store::{Board, Durability};
 use crate::{Error, Result};
 
+/// The name of the demo board.
+pub const DEMO_BOARD_NAME: &str = "栗子咖啡 · Chestnut Coffee";
+/// The seed of the demo board the app creates on first run.
+pub const DEMO_SEED: u64 = 42;
+
 /// The passphrase of the demo board's team profiles (shown in the README).
 pub const DEMO_TEAM_PASSPHRASE: &str = "ideaboard-demo";
 

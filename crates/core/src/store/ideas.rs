@@ -149,19 +149,26 @@ pub(crate) fn add_comments(conn: &Connection, number: i64, delta: i64) -> Result
     Ok(())
 }
 
-/// Adds one event's term to the stored trending score.
-pub(crate) fn trend_add(conn: &Connection, number: i64, weight: f64, at: Timestamp) -> Result<()> {
-    let current: f64 = conn.query_row(
+fn trending_of(conn: &Connection, number: i64) -> Result<f64> {
+    Ok(conn.query_row(
         "SELECT trending FROM ideas WHERE number = ?1",
         [number],
         |r| r.get(0),
-    )?;
-    let next = rank::add(current, rank::term(weight, at));
+    )?)
+}
+
+fn store_trending(conn: &Connection, number: i64, score: f64) -> Result<()> {
     conn.execute(
         "UPDATE ideas SET trending = ?2 WHERE number = ?1",
-        params![number, next],
+        params![number, score],
     )?;
     Ok(())
+}
+
+/// Adds one event's term to the stored trending score.
+pub(crate) fn trend_add(conn: &Connection, number: i64, weight: f64, at: Timestamp) -> Result<()> {
+    let next = rank::add(trending_of(conn, number)?, rank::term(weight, at));
+    store_trending(conn, number, next)
 }
 
 /// Takes one event's term back out; recounts when the subtraction would be unsafe.
@@ -171,19 +178,25 @@ pub(crate) fn trend_remove(
     weight: f64,
     at: Timestamp,
 ) -> Result<()> {
-    let current: f64 = conn.query_row(
-        "SELECT trending FROM ideas WHERE number = ?1",
-        [number],
-        |r| r.get(0),
-    )?;
-    match rank::remove(current, rank::term(weight, at)) {
-        Some(next) => {
-            conn.execute(
-                "UPDATE ideas SET trending = ?2 WHERE number = ?1",
-                params![number, next],
-            )?;
-            Ok(())
-        }
+    match rank::remove(trending_of(conn, number)?, rank::term(weight, at)) {
+        Some(next) => store_trending(conn, number, next),
+        None => recount_trending(conn, number).map(|_| ()),
+    }
+}
+
+/// Swaps one event's term for another at the same time (a vote whose priority
+/// changed). The rows already hold the new event, so where taking the old term out
+/// would be unsafe, the recount alone is the answer: adding the new term after it
+/// would count that event twice.
+pub(crate) fn trend_replace(
+    conn: &Connection,
+    number: i64,
+    old_weight: f64,
+    new_weight: f64,
+    at: Timestamp,
+) -> Result<()> {
+    match rank::remove(trending_of(conn, number)?, rank::term(old_weight, at)) {
+        Some(rest) => store_trending(conn, number, rank::add(rest, rank::term(new_weight, at))),
         None => recount_trending(conn, number).map(|_| ()),
     }
 }
@@ -233,10 +246,7 @@ pub(crate) fn trending_from_rows(conn: &Connection, number: i64) -> Result<f64> 
 /// Recomputes and stores an idea's trending score from its rows.
 pub(crate) fn recount_trending(conn: &Connection, number: i64) -> Result<f64> {
     let score = trending_from_rows(conn, number)?;
-    conn.execute(
-        "UPDATE ideas SET trending = ?2 WHERE number = ?1",
-        params![number, score],
-    )?;
+    store_trending(conn, number, score)?;
     Ok(score)
 }
 

@@ -91,6 +91,10 @@ pub(crate) fn set_passphrase_hash(conn: &Connection, seq: i64, hash: Option<&str
     Ok(())
 }
 
+pub(crate) fn count_all(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?)
+}
+
 pub(crate) fn count_admins(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM members WHERE role = 'admin'",

@@ -19,8 +19,17 @@ pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 /// Refuses a database that is not an Ideaboard board or is newer than this build.
 /// Reads only; runs before anything could write to the file.
 pub(super) fn check_identity(conn: &Connection) -> Result<()> {
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    // A file with SQLite's header but no database after it is not a board either.
+    let not_a_board = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotABoard,
+        _ => Error::from(e),
+    };
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(not_a_board)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(not_a_board)?;
     if app_id != APPLICATION_ID {
         return Err(Error::NotABoard);
     }

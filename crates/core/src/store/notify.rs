@@ -88,18 +88,32 @@ pub(crate) fn notify_member(conn: &Connection, member_seq: i64, n: &NoticeInsert
     Ok(())
 }
 
+/// The condition on a notification `n` of idea `i` for it to be shown; `team` names
+/// the parameter that is true for the team. Off the team, a member is shown notices
+/// about ideas they can open only, and none about an internal note (a moderator
+/// demoted to fan keeps the notices of replies to their notes but may not read them).
+fn shown(team: &str) -> String {
+    format!(
+        "({team} OR (i.hidden = 0 AND (n.comment_seq IS NULL OR NOT EXISTS \
+         (SELECT 1 FROM comments c WHERE c.seq = n.comment_seq AND c.kind = 'internal'))))"
+    )
+}
+
+/// A member's latest notifications; `team` says whether they are on the team now.
 pub(crate) fn list(
     conn: &Connection,
     member_seq: i64,
+    team: bool,
     unread_only: bool,
     limit: u32,
 ) -> Result<Vec<Notification>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT n.seq, n.kind, i.id, i.number, i.title, a.id, a.display_name, a.role, n.status, n.created_at, n.read_at IS NOT NULL \
          FROM notifications n JOIN ideas i ON i.number = n.idea_no LEFT JOIN members a ON a.seq = n.actor_seq \
-         WHERE n.member_seq = ?1 AND (NOT ?2 OR n.read_at IS NULL) ORDER BY n.seq DESC LIMIT ?3",
-    )?;
-    let rows = stmt.query_map(params![member_seq, unread_only, limit], |r| {
+         WHERE n.member_seq = ?1 AND (NOT ?2 OR n.read_at IS NULL) AND {} ORDER BY n.seq DESC LIMIT ?3",
+        shown("?4")
+    ))?;
+    let rows = stmt.query_map(params![member_seq, unread_only, limit, team], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
@@ -140,10 +154,15 @@ pub(crate) fn list(
     Ok(out)
 }
 
-pub(crate) fn unread_count(conn: &Connection, member_seq: i64) -> Result<u32> {
+/// Unread notifications of a member, counting only what [`list`] would show them.
+pub(crate) fn unread_count(conn: &Connection, member_seq: i64, team: bool) -> Result<u32> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM notifications WHERE member_seq = ?1 AND read_at IS NULL",
-        [member_seq],
+        &format!(
+            "SELECT count(*) FROM notifications n JOIN ideas i ON i.number = n.idea_no \
+             WHERE n.member_seq = ?1 AND n.read_at IS NULL AND {}",
+            shown("?2")
+        ),
+        params![member_seq, team],
         |r| r.get(0),
     )?)
 }

@@ -1,0 +1,36 @@
+//! Acceptance tests of ideaboard-core: one integration binary (ripgrep style), one
+//! module per concern under `tests/core/`. Every test makes its own boards and
+//! passes fixed times, so nothing depends on the wall clock.
+
+#[path = "core/support.rs"]
+mod support;
+
+#[path = "core/authorization.rs"]
+mod authorization;
+
+#[path = "core/validation.rs"]
+mod validation;
+
+#[path = "core/internal_notes.rs"]
+mod internal_notes;
+
+#[path = "core/notifications.rs"]
+mod notifications;
+
+#[path = "core/migrations.rs"]
+mod migrations;
+
+#[path = "core/trending.rs"]
+mod trending;
+
+#[path = "core/counters.rs"]
+mod counters;
+
+#[path = "core/merge.rs"]
+mod merge;
+
+#[path = "core/points.rs"]
+mod points;
+
+#[path = "core/properties.rs"]
+mod properties;
