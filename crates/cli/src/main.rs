@@ -186,6 +186,6 @@ fn open_or_create(path: &std::path::Path, now: Timestamp) -> Result<Board, Error
     if path.exists() {
         Board::open(path)
     } else {
-        Board::create(path, "Ideaboard Demo", now)
+        Board::create(path, seed::DEMO_BOARD_NAME, now)
     }
 }

@@ -1,0 +1,191 @@
+//! The architecture's rules, checked on the source tree so they cannot quietly rot:
+//! the core never depends on tauri; SQL lives only in the core's store/; the UI calls
+//! invoke() only from ui/src/ipc; every app command is both registered and gated.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files_under(dir: &Path, ext: &[&str], out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if !matches!(name, "node_modules" | "dist" | "target" | "gen") {
+                files_under(&path, ext, out);
+            }
+        } else if ext.iter().any(|e| name.ends_with(e)) {
+            out.push(path);
+        }
+    }
+}
+
+/// Every package the named package depends on, transitively, from Cargo.lock.
+fn dependency_closure(package: &str) -> BTreeSet<String> {
+    let text = fs::read_to_string(root().join("Cargo.lock")).expect("Cargo.lock");
+    let lock: toml::Table = match toml::from_str(&text) {
+        Ok(lock) => lock,
+        Err(e) => panic!("Cargo.lock does not parse: {}", e.message()),
+    };
+    let mut deps: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for pkg in lock["package"].as_array().expect("packages") {
+        let name = pkg["name"].as_str().expect("name").to_string();
+        let list = pkg
+            .get("dependencies")
+            .and_then(|d| d.as_array())
+            .cloned()
+            .unwrap_or_default();
+        // Entries are "name" or "name version" when several versions are locked.
+        let names = list
+            .iter()
+            .filter_map(|d| d.as_str())
+            .map(|d| d.split(' ').next().unwrap_or(d).to_string());
+        deps.entry(name).or_default().extend(names);
+    }
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![package.to_string()];
+    while let Some(p) = stack.pop() {
+        for d in deps.get(&p).cloned().unwrap_or_default() {
+            if seen.insert(d.clone()) {
+                stack.push(d);
+            }
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_core_never_depends_on_tauri_and_the_app_does() {
+    let core = dependency_closure("ideaboard-core");
+    assert!(core.contains("rusqlite"), "closure computed: {core:?}");
+    let tauri: Vec<_> = core
+        .iter()
+        .filter(|d| d.starts_with("tauri") || d.starts_with("wry") || d.starts_with("tao"))
+        .collect();
+    assert!(tauri.is_empty(), "ideaboard-core pulls in {tauri:?}");
+    assert!(
+        dependency_closure("ideaboard-app").contains("tauri"),
+        "the check can see tauri where it is"
+    );
+}
+
+#[test]
+fn sql_lives_only_in_the_core_store() {
+    let mut files = Vec::new();
+    for dir in ["crates", "src-tauri/src"] {
+        files_under(&root().join(dir), &[".rs"], &mut files);
+    }
+    let sql = [
+        "SELECT ",
+        "INSERT INTO",
+        "UPDATE ",
+        "DELETE FROM",
+        "CREATE TABLE",
+        "PRAGMA ",
+    ];
+    let mut offenders = Vec::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(root())
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.starts_with("crates/core/src/store/") || rel.contains("/tests/") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            let in_string = line.contains('"');
+            if in_string && sql.iter().any(|k| line.contains(k)) {
+                offenders.push(format!("{rel}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "SQL outside crates/core/src/store:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_ui_invokes_only_through_its_ipc_module() {
+    let mut files = Vec::new();
+    files_under(&root().join("ui/src"), &[".ts", ".svelte"], &mut files);
+    assert!(!files.is_empty(), "ui sources found");
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            !f.to_string_lossy()
+                .replace('\\', "/")
+                .contains("/ui/src/ipc/")
+        })
+        .filter(|f| !f.to_string_lossy().contains(".test."))
+        .filter(|f| {
+            let text = fs::read_to_string(f).unwrap_or_default();
+            text.contains("@tauri-apps/api/core") || text.contains("invoke(")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "invoke() outside ui/src/ipc: {offenders:?}"
+    );
+}
+
+#[test]
+fn every_command_is_registered_and_allowed_and_nothing_else_is() {
+    let names =
+        fs::read_to_string(root().join("src-tauri/src/commands/names.rs")).expect("names.rs");
+    let list = names
+        .split("= &[")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .expect("command list");
+    let commands: BTreeSet<String> = list
+        .split(',')
+        .map(|s| s.trim().trim_matches('"').to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(!commands.is_empty());
+    let handler =
+        fs::read_to_string(root().join("src-tauri/src/commands/mod.rs")).expect("commands/mod.rs");
+    let registered = handler
+        .split("generate_handler![")
+        .nth(1)
+        .and_then(|s| s.split(']').next())
+        .expect("handler list");
+    let registered: BTreeSet<String> = registered
+        .split(',')
+        .map(|s| s.trim().rsplit("::").next().unwrap_or("").to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(
+        registered, commands,
+        "generate_handler! and names.rs differ"
+    );
+    let cap: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("src-tauri/capabilities/default.json"))
+            .expect("capability"),
+    )
+    .expect("json");
+    let allowed: BTreeSet<String> = cap["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    assert_eq!(
+        allowed, commands,
+        "capabilities/default.json allows a different set of commands"
+    );
+}
