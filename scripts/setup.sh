@@ -72,8 +72,10 @@ install_rust() {
     export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
   fi
   if command -v rustup >/dev/null; then
+    local installed_components component
+    installed_components="$(rustup component list --installed 2>/dev/null || true)"
     for component in rustfmt clippy; do
-      if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      if ! grep -q "^$component" <<<"$installed_components"; then
         echo "setup: adding rustup component $component"
         rustup component add "$component"
       fi

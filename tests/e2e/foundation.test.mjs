@@ -16,13 +16,19 @@ const RAW_KEY = /^[a-z]+(\.[a-zA-Z_]+)+$/;
 describe("foundation: the Vote view", { timeout: 240_000 }, () => {
   let app;
 
-  before(async () => {
-    app = await launchApp();
-  });
+  before(
+    async () => {
+      app = await launchApp();
+    },
+    { timeout: 120_000 },
+  );
 
-  after(async () => {
-    await app?.delete();
-  });
+  after(
+    async () => {
+      await app?.delete();
+    },
+    { timeout: 30_000 },
+  );
 
   async function clickTestId(testId) {
     await (await app.find(`[data-testid="${testId}"]`)).click();

@@ -10,11 +10,16 @@ export class WebDriverError extends Error {
   }
 }
 
-async function request(baseUrl, method, path, body) {
+const COMMAND_TIMEOUT_MS = 30_000;
+const NEW_SESSION_TIMEOUT_MS = 60_000;
+
+// Every command has a deadline: a driver waiting on an app that never connects must not hang the suite.
+async function request(baseUrl, method, path, body, timeout = COMMAND_TIMEOUT_MS) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json; charset=utf-8" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(timeout),
   });
   const text = await response.text();
   let payload;
@@ -83,7 +88,13 @@ export class Session {
   }
 
   static async create(baseUrl, alwaysMatch) {
-    const value = await request(baseUrl, "POST", "/session", { capabilities: { alwaysMatch } });
+    const value = await request(
+      baseUrl,
+      "POST",
+      "/session",
+      { capabilities: { alwaysMatch } },
+      NEW_SESSION_TIMEOUT_MS,
+    );
     return new Session(baseUrl, value.sessionId, value.capabilities);
   }
 
