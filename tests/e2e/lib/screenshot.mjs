@@ -15,12 +15,19 @@ export function screenshotDir() {
   return join(process.env.IDEABOARD_E2E_TMP ?? tmpdir(), "screenshots");
 }
 
-/** Saves the X display as `<name>.png` with ImageMagick's `import` and returns the path. */
+/**
+ * Saves the X display as `<name>.png` with ImageMagick's `import`, then trims the
+ * black screen around the app window (a black border is added first so that -trim
+ * removes black, whatever colour the window's own corners are). Returns the path.
+ */
 export async function screenshot(name) {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`bad screenshot name: ${name}`);
   const dir = screenshotDir();
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   await run("import", ["-window", "root", path], { timeout: 30_000 });
+  await run("convert", [path, "-bordercolor", "black", "-border", "1", "-fuzz", "1%", "-trim", "+repage", path], {
+    timeout: 30_000,
+  });
   return path;
 }
