@@ -63,6 +63,11 @@ pub fn typescript() -> String {
         BoardCounts,
         BoardOverview,
         MergePreview,
+        SearchQuery,
+        Highlighted,
+        SearchHit,
+        SearchPage,
+        SimilarIdea,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

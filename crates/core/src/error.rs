@@ -75,6 +75,8 @@ pub enum Error {
     LastAdmin,
     #[error("too many tags: at most {max}")]
     TooManyTags { max: usize },
+    #[error("type something to search for")]
+    SearchEmpty,
     #[error(
         "this board was written by a newer Ideaboard (schema {found}, this app knows up to {supported}); it was not changed"
     )]
@@ -124,6 +126,7 @@ pub enum ErrorCode {
     CommentDeleted,
     LastAdmin,
     TooManyTags,
+    SearchEmpty,
     NewerBoard,
     NotABoard,
     Storage,
@@ -167,6 +170,7 @@ impl Error {
             Error::CommentDeleted => C::CommentDeleted,
             Error::LastAdmin => C::LastAdmin,
             Error::TooManyTags { .. } => C::TooManyTags,
+            Error::SearchEmpty => C::SearchEmpty,
             Error::NewerBoard { .. } => C::NewerBoard,
             Error::NotABoard => C::NotABoard,
             Error::Storage(_) | Error::Io(_) => C::Storage,

@@ -7,8 +7,10 @@
 //!
 //! Layout: [`model`] (types that cross boundaries), [`ops`] (use cases: validate,
 //! authorise, one transaction), [`store`] (the only SQL), [`rank`] (trending),
-//! [`render`] (Markdown to safe HTML), [`seed`] (demo boards).
+//! [`render`] (Markdown to safe HTML), [`search`] (Chinese and English full-text
+//! search, duplicate detection), [`seed`] (demo boards).
 
+pub mod bench;
 pub mod clock;
 pub mod error;
 pub mod ids;
@@ -16,6 +18,7 @@ pub mod model;
 pub mod ops;
 pub mod rank;
 pub mod render;
+pub mod search;
 pub mod seed;
 pub mod store;
 

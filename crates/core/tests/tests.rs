@@ -34,3 +34,9 @@ mod points;
 
 #[path = "core/properties.rs"]
 mod properties;
+
+#[path = "core/search.rs"]
+mod search;
+
+#[path = "core/relevance.rs"]
+mod relevance;

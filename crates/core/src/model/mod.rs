@@ -8,6 +8,7 @@ mod comment;
 mod enums;
 mod idea;
 mod member;
+mod search;
 
 pub use activity::*;
 pub use board::*;
@@ -15,3 +16,4 @@ pub use comment::*;
 pub use enums::*;
 pub use idea::*;
 pub use member::*;
+pub use search::*;

@@ -3,6 +3,9 @@
 //! write), deterministic for a given seed and `now`.
 
 mod content;
+pub mod scale;
+mod scale_plan;
+mod scale_text;
 
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};

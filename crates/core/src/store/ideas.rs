@@ -1,4 +1,5 @@
 //! SQL for ideas: rows, cards, the list, counters and the stored trending score.
+//! Writing an idea's text also writes its search index row (store::search).
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
@@ -84,7 +85,9 @@ pub(crate) fn insert(conn: &Connection, i: &IdeaInsert<'_>) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?8, ?9)",
         params![i.id, i.title, i.body, i.body_html, i.excerpt, i.category_seq, i.author_seq, i.now.millis(), trending],
     )?;
-    Ok(conn.last_insert_rowid())
+    let number = conn.last_insert_rowid();
+    super::search::index_idea(conn, number, i.title, i.body)?;
+    Ok(number)
 }
 
 pub(crate) fn update_text(
@@ -100,7 +103,7 @@ pub(crate) fn update_text(
         "UPDATE ideas SET title = ?2, body = ?3, body_html = ?4, excerpt = ?5, updated_at = ?6 WHERE number = ?1",
         params![number, title, body, body_html, excerpt, now.millis()],
     )?;
-    Ok(())
+    super::search::index_idea(conn, number, title, body)
 }
 
 pub(crate) fn set_flag(conn: &Connection, number: i64, flag: IdeaFlag, on: bool) -> Result<()> {

@@ -11,6 +11,7 @@ use crate::{Error, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_list_indexes.sql"),
+    include_str!("migrations/0003_search.sql"),
 ];
 
 /// The schema this build writes.
@@ -49,8 +50,19 @@ pub(super) fn upgrade(conn: &mut Connection, target: i64) -> Result<()> {
         let sql = MIGRATIONS[(version - 1) as usize];
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
+        after_migration(&tx, version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Work a migration needs from Rust, run in the migration's own transaction right
+/// after its SQL, so a board is never at version N without it.
+fn after_migration(conn: &Connection, version: i64) -> Result<()> {
+    if version == 3 {
+        // The search index's analysis (CJK bigrams, stemming) lives in Rust.
+        super::search::reindex_all(conn)?;
     }
     Ok(())
 }

@@ -8,6 +8,8 @@
 
 mod migrate;
 
+pub(crate) mod bench_floor;
+pub(crate) mod bulk;
 pub(crate) mod comments;
 pub(crate) mod fingerprint;
 pub(crate) mod ideas;
@@ -15,6 +17,7 @@ pub(crate) mod journey;
 pub(crate) mod ledger;
 pub(crate) mod members;
 pub(crate) mod notify;
+pub(crate) mod search;
 pub(crate) mod settings;
 pub(crate) mod taxonomy;
 pub(crate) mod votes;

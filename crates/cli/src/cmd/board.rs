@@ -1,0 +1,79 @@
+//! init, stats and list: a board's file and what it holds.
+
+use std::path::Path;
+
+use ideaboard_core::model::{IdeaSort, IdeaStatus, ListQuery};
+use ideaboard_core::{Actor, Board, Error, Timestamp, ops};
+
+pub fn init(
+    path: &Path,
+    name: &str,
+    owner: &str,
+    passphrase: Option<&str>,
+    now: Timestamp,
+) -> Result<(), Error> {
+    let mut b = Board::create(path, name, now)?;
+    let owner = ops::create_owner(&mut b, owner, passphrase, now)?;
+    println!(
+        "created {} (owner {} {})",
+        path.display(),
+        owner.display_name,
+        owner.id
+    );
+    Ok(())
+}
+
+pub fn stats(path: &Path, json: bool) -> Result<(), Error> {
+    let b = Board::open(path)?;
+    let o = ops::board_overview(&b)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&o).map_err(super::internal)?
+        );
+    } else {
+        println!("board      {}", o.name);
+        println!("file       {}", o.path);
+        println!("schema     {}", b.schema_version()?);
+        println!("ideas      {}", o.counts.ideas);
+        println!("votes      {}", o.counts.votes);
+        println!("comments   {}", o.counts.comments);
+        println!("members    {}", o.counts.members);
+        println!(
+            "categories {}",
+            o.categories
+                .iter()
+                .map(|c| c.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(())
+}
+
+pub fn list(
+    path: &Path,
+    sort: &str,
+    status: Option<&str>,
+    category: Option<String>,
+    limit: u32,
+) -> Result<(), Error> {
+    let b = Board::open(path)?;
+    let query = ListQuery {
+        sort: IdeaSort::parse(sort)?,
+        status: status.map(IdeaStatus::parse).transpose()?,
+        category,
+        limit,
+        ..ListQuery::default()
+    };
+    for idea in ops::list_ideas(&b, &Actor::guest(), &query)?.items {
+        println!(
+            "#{:<6} {:>6} votes  {:<12} {}",
+            idea.number,
+            idea.vote_count,
+            idea.status.as_str(),
+            idea.title
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! The subcommands: their arguments here, their work in one file each.
+
+mod bench;
+mod bench_report;
+mod bench_search;
+mod board;
+mod search;
+mod seed;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use ideaboard_core::{Error, Timestamp};
+
+#[derive(Parser)]
+#[command(
+    name = "ideaboard-cli",
+    version,
+    about = "Headless Ideaboard: create, seed, inspect and benchmark boards."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a new, empty board file with its owner (an admin profile).
+    Init {
+        #[arg(long)]
+        board: PathBuf,
+        /// The board's name.
+        #[arg(long, default_value = "Ideaboard")]
+        name: String,
+        /// Display name of the owner profile.
+        #[arg(long, default_value = "Admin")]
+        owner: String,
+        /// Passphrase of the owner profile (at least 8 characters).
+        #[arg(long)]
+        passphrase: Option<String>,
+    },
+    /// Fill a board with generated data: --demo or --scale.
+    Seed(seed::SeedArgs),
+    /// Print what a board holds.
+    Stats {
+        #[arg(long)]
+        board: PathBuf,
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List ideas as a fan sees them.
+    List {
+        #[arg(long)]
+        board: PathBuf,
+        /// trending | top | new | most_discussed
+        #[arg(long, default_value = "trending")]
+        sort: String,
+        /// new | under_review | planned | in_progress | launched | declined
+        #[arg(long)]
+        status: Option<String>,
+        /// Category slug.
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Search ideas as a fan would: Chinese of any length, English words, "phrases".
+    Search {
+        #[arg(long)]
+        board: PathBuf,
+        /// What to look for.
+        query: String,
+        /// new | under_review | planned | in_progress | launched | declined
+        #[arg(long)]
+        status: Option<String>,
+        /// Category slug.
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        /// trending | top | new | most_discussed (default: relevance)
+        #[arg(long)]
+        sort: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Time every operation on a copy of a board (the board itself is never touched).
+    Bench(bench::BenchArgs),
+}
+
+pub fn run(command: Command) -> Result<(), Error> {
+    let now = Timestamp::now();
+    match command {
+        Command::Init {
+            board,
+            name,
+            owner,
+            passphrase,
+        } => board::init(&board, &name, &owner, passphrase.as_deref(), now),
+        Command::Seed(args) => seed::run(&args, now),
+        Command::Stats { board, json } => board::stats(&board, json),
+        Command::List {
+            board,
+            sort,
+            status,
+            category,
+            limit,
+        } => board::list(&board, &sort, status.as_deref(), category, limit),
+        Command::Search {
+            board,
+            query,
+            status,
+            category,
+            tag,
+            sort,
+            limit,
+        } => {
+            let filters = search::SearchFilters {
+                status: status.as_deref(),
+                category: category.as_deref(),
+                tag: tag.as_deref(),
+                sort: sort.as_deref(),
+            };
+            search::run(&board, &query, limit, &filters)
+        }
+        Command::Bench(args) => bench::run(&args, now),
+    }
+}
+
+/// A serde or I/O failure as the core's error, so every failure prints one way.
+pub(crate) fn internal(e: impl std::fmt::Display) -> Error {
+    Error::Internal(e.to_string())
+}
