@@ -8,6 +8,12 @@ import { setLocale } from "../i18n";
 import { session } from "../app/session.svelte";
 import { commands, profile } from "../test/fixtures";
 import MemberCard from "./MemberCard.svelte";
+import ProfileSwitcherHost from "./ProfileSwitcherHost.svelte";
+
+function renderFrame() {
+  render(MemberCard);
+  render(ProfileSwitcherHost);
+}
 
 const fan = profile();
 const lead = profile({
@@ -52,7 +58,7 @@ describe("profile switcher", () => {
     invoke.mockImplementation(
       commands({ list_profiles: () => [fan, lead], sign_in: () => fan }),
     );
-    render(MemberCard);
+    renderFrame();
     expect(screen.getByTestId("member-name").textContent).toBe("Guest");
 
     const dialog = await openSwitcher();
@@ -79,7 +85,7 @@ describe("profile switcher", () => {
         },
       }),
     );
-    render(MemberCard);
+    renderFrame();
     const dialog = await openSwitcher();
     await fireEvent.click(option(dialog, "Lin Yue"));
     const input = await within(dialog).findByTestId("passphrase-input");
@@ -110,7 +116,7 @@ describe("profile switcher", () => {
         sign_out: () => null,
       }),
     );
-    render(MemberCard);
+    renderFrame();
     let dialog = await openSwitcher();
     await fireEvent.submit(within(dialog).getByTestId("create-profile-form"));
     expect((await within(dialog).findByTestId("create-profile-error")).textContent?.trim()).toBe(
@@ -129,7 +135,7 @@ describe("profile switcher", () => {
 
   it("closes on Escape", async () => {
     invoke.mockImplementation(commands({ list_profiles: () => [fan] }));
-    render(MemberCard);
+    renderFrame();
     await openSwitcher();
     await fireEvent.keyDown(window, { key: "Escape" });
     expect(screen.queryByTestId("profile-switcher")).toBeNull();

@@ -82,4 +82,13 @@ describe("vote box", () => {
     await fireEvent.click(screen.getByTestId("vote"));
     expect((await screen.findByTestId("vote-error")).textContent).toBe("该创意的投票已关闭。");
   });
+
+  it("says voting is closed on a launched idea instead of offering a vote", async () => {
+    invoke.mockImplementation(
+      commands({ get_idea: () => detail({ ...summary, status: "launched" }), list_comments: () => [] }),
+    );
+    render(DiscussView, { id: summary.id });
+    expect((await screen.findByTestId("voting-closed")).textContent).toBe("Voting is closed for this idea.");
+    expect(screen.queryByTestId("vote")).toBeNull();
+  });
 });
