@@ -99,7 +99,6 @@ export const en = {
 
   "journey.title": "Journey",
   "journey.submitted": "Submitted",
-  "journey.by": "{name}",
 
   "comments.title": "Discussion",
   "comments.empty": "No comments yet. Start the discussion.",
@@ -148,7 +147,6 @@ export const en = {
   "share.submitting": "Sharing…",
   "share.draftSaved": "Draft saved",
   "share.discard": "Discard draft",
-  "share.similarTitle": "Similar ideas",
   "share.signInFirst": "Choose a profile before sharing.",
 
   "time.justNow": "just now",

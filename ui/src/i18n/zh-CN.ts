@@ -101,7 +101,6 @@ export const zhCN: Catalogue = {
 
   "journey.title": "进展",
   "journey.submitted": "已提交",
-  "journey.by": "{name}",
 
   "comments.title": "讨论",
   "comments.empty": "还没有评论，来发起讨论吧。",
@@ -150,7 +149,6 @@ export const zhCN: Catalogue = {
   "share.submitting": "正在分享…",
   "share.draftSaved": "草稿已保存",
   "share.discard": "丢弃草稿",
-  "share.similarTitle": "相似的创意",
   "share.signInFirst": "分享前请先选择一个身份。",
 
   "time.justNow": "刚刚",

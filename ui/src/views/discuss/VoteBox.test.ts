@@ -8,6 +8,7 @@ import type { Priority } from "../../ipc";
 import { setLocale } from "../../i18n";
 import { session } from "../../app/session.svelte";
 import { commands, detail, idea, profile } from "../../test/fixtures";
+import { switcher } from "../../layout/switcher.svelte";
 import DiscussView from "./DiscussView.svelte";
 
 const summary = idea(7, { voteCount: 3 });
@@ -90,5 +91,24 @@ describe("vote box", () => {
     render(DiscussView, { id: summary.id });
     expect((await screen.findByTestId("voting-closed")).textContent).toBe("Voting is closed for this idea.");
     expect(screen.queryByTestId("vote")).toBeNull();
+  });
+
+  it("offers the profile switcher when a guest tries to vote", async () => {
+    invoke.mockImplementation(
+      commands({
+        get_idea: () => detail(summary),
+        list_comments: () => [],
+        vote: () => {
+          throw { code: "NotSignedIn", message: "guest" };
+        },
+      }),
+    );
+    switcher.open = false;
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("vote"));
+    expect((await screen.findByTestId("vote-error")).textContent).toBe("Please choose a profile first.");
+    await fireEvent.click(screen.getByTestId("vote-choose-profile"));
+    expect(switcher.open).toBe(true);
+    switcher.open = false;
   });
 });

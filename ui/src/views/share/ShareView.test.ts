@@ -91,6 +91,17 @@ describe("share form", () => {
     expect((screen.getByTestId("share-title") as HTMLInputElement).value).toBe("");
   });
 
+  it("discards the draft on request", async () => {
+    render(ShareView, props());
+    expect(screen.queryByTestId("discard-draft")).toBeNull();
+    await type("share-title", "Half a thought");
+    await waitFor(() => expect(localStorage.getItem(DRAFT_STORAGE_KEY)).not.toBeNull());
+    expect(screen.getByTestId("draft-saved").textContent).toBe("Draft saved");
+    await fireEvent.click(screen.getByTestId("discard-draft"));
+    await waitFor(() => expect(localStorage.getItem(DRAFT_STORAGE_KEY)).toBeNull());
+    expect((screen.getByTestId("share-title") as HTMLInputElement).value).toBe("");
+  });
+
   it("previews Markdown through the core", async () => {
     invoke.mockImplementation(commands({ preview_markdown: () => "<p><strong>Please</strong></p>" }));
     render(ShareView, props());
