@@ -64,6 +64,8 @@ export const en = {
   "profiles.title": "Profiles",
   "profiles.close": "Close",
   "profiles.loading": "Loading profiles…",
+  "profiles.filter": "Find a profile",
+  "profiles.noMatch": "No profile matches.",
   "profiles.current": "Current",
   "profiles.locked": "Needs a passphrase",
   "profiles.passphrase": "Passphrase for {name}",

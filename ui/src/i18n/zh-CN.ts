@@ -66,6 +66,8 @@ export const zhCN: Catalogue = {
   "profiles.title": "身份",
   "profiles.close": "关闭",
   "profiles.loading": "正在加载身份…",
+  "profiles.filter": "查找身份",
+  "profiles.noMatch": "没有匹配的身份。",
   "profiles.current": "当前",
   "profiles.locked": "需要口令",
   "profiles.passphrase": "{name} 的口令",

@@ -133,6 +133,17 @@ describe("profile switcher", () => {
     await waitFor(() => expect(screen.getByTestId("member-name").textContent).toBe("Guest"));
   });
 
+  it("filters the list by name", async () => {
+    invoke.mockImplementation(commands({ list_profiles: () => [fan, lead] }));
+    renderFrame();
+    const dialog = await openSwitcher();
+    await fireEvent.input(within(dialog).getByTestId("profile-filter"), { target: { value: "lin" } });
+    expect(within(dialog).getAllByTestId("profile-option").map((el) => el.dataset.memberId)).toEqual([lead.id]);
+    await fireEvent.input(within(dialog).getByTestId("profile-filter"), { target: { value: "nobody" } });
+    expect(within(dialog).queryAllByTestId("profile-option")).toEqual([]);
+    expect(dialog.textContent).toContain("No profile matches.");
+  });
+
   it("closes on Escape", async () => {
     invoke.mockImplementation(commands({ list_profiles: () => [fan] }));
     renderFrame();
