@@ -281,7 +281,11 @@ describe("fan: profiles, share, vote, discuss, journey", { timeout: 420_000 }, (
         ),
       { message: "the reaction to be counted" },
     );
-    await app.executeScript("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", [parent]);
+    // The parent just under the top bar: its reaction and the new reply in view.
+    await app.executeScript(
+      "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' }); window.scrollBy(0, -72);",
+      [parent],
+    );
     await shot("idea-discussion-en");
   });
 
@@ -334,6 +338,69 @@ describe("fan: profiles, share, vote, discuss, journey", { timeout: 420_000 }, (
     await click(q("back-to-list"));
     await waitForList(app);
     await click(`${q("filter-status")} option[value=""]`);
+  });
+
+  it("the team sees internal notes marked Internal; fans and guests never get them", async () => {
+    await setLocale("en");
+    await click(q("profile-switch"));
+    await typeInto(q("profile-filter"), "Lin");
+    await click(`${q("profile-option")}[data-role="admin"]`);
+    await typeInto(q("passphrase-input"), "ideaboard-demo");
+    await click(q("passphrase-submit"));
+    await waitText(q("member-role"), (t) => t === "Team", "the admin to be signed in");
+
+    await goToList();
+    await click(`${q("filter-status")} option[value="launched"]`);
+    const cards = await waitFor(
+      async () => {
+        const shown = await waitForList(app, "launched ideas");
+        const statuses = await app.executeScript(
+          `return Array.from(document.querySelectorAll('[data-testid="idea-card"]')).map((c) => c.dataset.status);`,
+        );
+        return shown.length > 0 && statuses.every((s) => s === "launched") && shown;
+      },
+      { timeout: 15_000, message: "only launched ideas" },
+    );
+    const countBadges = () =>
+      app.executeScript(`return {
+        internal: Array.from(document.querySelectorAll('[data-testid="internal-badge"]')).map((b) => b.textContent.trim()),
+        official: document.querySelectorAll('[data-testid="official-badge"]').length,
+        thread: !!document.querySelector('[data-testid="comment-thread"], [data-testid="comments-empty"]'),
+      };`);
+    let withNote = null;
+    for (const card of cards) {
+      await openIdea(card.number);
+      const badges = await waitFor(async () => {
+        const b = await countBadges();
+        return b.thread && b;
+      }, { message: "the thread" });
+      if (badges.internal.length > 0) {
+        assert.ok(badges.internal.every((label) => label === "Internal"));
+        withNote = card.number;
+        break;
+      }
+      await click(q("back-to-list"));
+      await waitForList(app);
+    }
+    assert.ok(withNote, "a launched demo idea carries an internal note for the team");
+
+    await click(q("profile-switch"));
+    await click(q("browse-as-guest"));
+    await waitText(q("member-name"), (t) => t === "Guest", "browsing as a guest");
+    const asGuest = await waitFor(async () => {
+      const b = await countBadges();
+      return b.thread && b.internal.length === 0 && b;
+    }, { message: "the internal note to disappear for a guest" });
+    assert.deepEqual(asGuest.internal, []);
+    await click(q("back-to-list"));
+    await waitForList(app);
+    await click(`${q("filter-status")} option[value=""]`);
+
+    // Back to a fan for what follows.
+    await click(q("profile-switch"));
+    await typeInto(q("profile-filter"), FAN_NAME);
+    await click(q("profile-option"));
+    await waitText(q("member-name"), (t) => t === FAN_NAME, "the fan to be signed in again");
   });
 
   it("(8) hostile markup in a title and body stays inert", async () => {
