@@ -125,6 +125,41 @@ describe("comment thread", () => {
     expect(within(item(first)).queryByTestId("delete")).toBeNull();
   });
 
+  it("edits and deletes the member's own comment through the core", async () => {
+    serve([first, mine]);
+    const edited = { ...mine, body: "mine, edited", bodyHtml: "<p>mine, edited</p>", editedAt: "2024-01-07T12:00:00Z" };
+    const deleted = { ...mine, body: "", bodyHtml: "", deleted: true };
+    const base = invoke.getMockImplementation()!;
+    let thread = [first, mine];
+    invoke.mockImplementation(async (command: string, args: Record<string, unknown>) => {
+      if (command === "edit_comment") return edited;
+      if (command === "delete_comment") {
+        thread = [first, deleted];
+        return null;
+      }
+      if (command === "list_comments") return thread;
+      return base(command, args);
+    });
+    render(DiscussView, { id: summary.id });
+    await screen.findByTestId("comment-thread");
+
+    await fireEvent.click(within(item(mine)).getByTestId("edit"));
+    const form = within(item(mine)).getByTestId("edit-form");
+    const input = within(form).getByTestId("comment-input") as HTMLTextAreaElement;
+    expect(input.value).toBe(mine.body);
+    await fireEvent.input(input, { target: { value: "mine, edited" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    await waitFor(() => expect(within(item(mine)).getByTestId("comment-body").textContent).toBe("mine, edited"));
+    expect(invoke).toHaveBeenCalledWith("edit_comment", { commentId: mine.id, body: "mine, edited" });
+    expect(item(mine).textContent).toContain("edited");
+
+    await fireEvent.click(within(item(mine)).getByTestId("delete"));
+    await fireEvent.click(within(item(mine)).getByTestId("confirm-delete"));
+    await waitFor(() => expect(within(item(mine)).getByTestId("comment-deleted")).toBeTruthy());
+    expect(invoke).toHaveBeenCalledWith("delete_comment", { commentId: mine.id });
+    expect(within(item(mine)).queryByTestId("edit")).toBeNull();
+  });
+
   it("renders the core's sanitised HTML and fan names as text", async () => {
     const evil = comment({
       author: { id: "x", displayName: "<img src=x onerror=alert(1)>", role: "fan" },
