@@ -144,6 +144,19 @@ describe("profile switcher", () => {
     expect(dialog.textContent).toContain("No profile matches.");
   });
 
+  it("keeps Tab inside the dialog", async () => {
+    invoke.mockImplementation(commands({ list_profiles: () => [fan] }));
+    renderFrame();
+    const dialog = await openSwitcher();
+    const close = within(dialog).getByTestId("dialog-close");
+    const guest = within(dialog).getByTestId("browse-as-guest");
+    guest.focus();
+    await fireEvent.keyDown(window, { key: "Tab" });
+    expect(document.activeElement).toBe(close);
+    await fireEvent.keyDown(window, { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(guest);
+  });
+
   it("closes on Escape", async () => {
     invoke.mockImplementation(commands({ list_profiles: () => [fan] }));
     renderFrame();
