@@ -64,6 +64,11 @@ impl Shared {
         }
     }
 
+    /// Makes `actor` the member acting in this window from now on.
+    pub fn set_actor(&self, actor: Actor) {
+        *lock(&self.actor) = actor;
+    }
+
     /// Runs `f` on the board as the current actor, waiting while the board opens.
     pub fn run<T>(
         &self,

@@ -2,7 +2,9 @@
 //! file per view area; each command is a few lines.
 
 mod board;
+mod discuss;
 mod ideas;
+mod session;
 
 use std::sync::Arc;
 
@@ -16,7 +18,27 @@ pub mod names {
 
 /// Every command of the app, registered with the builder.
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![board::board_overview, ideas::list_ideas]
+    tauri::generate_handler![
+        board::board_overview,
+        ideas::list_ideas,
+        ideas::get_idea,
+        ideas::submit_idea,
+        ideas::vote,
+        ideas::change_vote_priority,
+        ideas::unvote,
+        ideas::set_following,
+        discuss::preview_markdown,
+        discuss::list_comments,
+        discuss::add_comment,
+        discuss::edit_comment,
+        discuss::delete_comment,
+        discuss::react,
+        session::list_profiles,
+        session::current_profile,
+        session::create_profile,
+        session::sign_in,
+        session::sign_out
+    ]
 }
 
 /// Runs a core op on the blocking pool, so the window never waits on the disk.

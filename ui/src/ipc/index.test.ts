@@ -3,7 +3,20 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const invoke = vi.hoisted(() => vi.fn());
 vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
-import { IpcError, boardOverview, listIdeas, toIpcError } from "./index";
+import {
+  IpcError,
+  addComment,
+  boardOverview,
+  changeVotePriority,
+  createProfile,
+  editComment,
+  listIdeas,
+  react,
+  setFollowing,
+  signIn,
+  toIpcError,
+  vote,
+} from "./index";
 import type { ListQuery } from "./bindings";
 
 const query: ListQuery = {
@@ -59,5 +72,28 @@ describe("ipc", () => {
 
   it("falls back to the code when the message is missing", () => {
     expect(fields(toIpcError({ code: "NotFound" }))).toEqual({ code: "NotFound", message: "NotFound" });
+  });
+
+  it("passes every command's arguments as the camelCase object the shell expects", async () => {
+    invoke.mockResolvedValue(null);
+    const input = { ideaId: "i", parentId: null, kind: "public" as const, body: "hi" };
+    await vote("i", "critical");
+    await changeVotePriority("i", "important");
+    await setFollowing("i", false);
+    await addComment(input);
+    await editComment("c", "edited");
+    await react("c", "love", true);
+    await signIn("m", null);
+    await createProfile("小王");
+    expect(invoke.mock.calls).toEqual([
+      ["vote", { ideaId: "i", priority: "critical" }],
+      ["change_vote_priority", { ideaId: "i", priority: "important" }],
+      ["set_following", { ideaId: "i", on: false }],
+      ["add_comment", { input }],
+      ["edit_comment", { commentId: "c", body: "edited" }],
+      ["react", { commentId: "c", reaction: "love", on: true }],
+      ["sign_in", { memberId: "m", passphrase: null }],
+      ["create_profile", { displayName: "小王" }],
+    ]);
   });
 });

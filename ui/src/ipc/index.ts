@@ -3,7 +3,19 @@
  * a rejected invoke always surfaces as an `IpcError` carrying the core's error code.
  */
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
-import type { BoardOverview, ErrorCode, IdeaPage, ListQuery } from "./bindings";
+import type {
+  BoardOverview,
+  CommentView,
+  ErrorCode,
+  IdeaDetail,
+  IdeaPage,
+  ListQuery,
+  MemberProfile,
+  NewComment,
+  NewIdea,
+  Priority,
+  Reaction,
+} from "./bindings";
 import { isErrorCode } from "./errorCodes";
 
 export type * from "./bindings";
@@ -44,4 +56,76 @@ export function boardOverview(): Promise<BoardOverview> {
 
 export function listIdeas(query: ListQuery): Promise<IdeaPage> {
   return call<IdeaPage>("list_ideas", { query });
+}
+
+export function getIdea(ideaId: string): Promise<IdeaDetail> {
+  return call<IdeaDetail>("get_idea", { ideaId });
+}
+
+export function submitIdea(input: NewIdea): Promise<IdeaDetail> {
+  return call<IdeaDetail>("submit_idea", { input });
+}
+
+export function vote(ideaId: string, priority: Priority): Promise<IdeaDetail> {
+  return call<IdeaDetail>("vote", { ideaId, priority });
+}
+
+export function changeVotePriority(ideaId: string, priority: Priority): Promise<IdeaDetail> {
+  return call<IdeaDetail>("change_vote_priority", { ideaId, priority });
+}
+
+export function unvote(ideaId: string): Promise<IdeaDetail> {
+  return call<IdeaDetail>("unvote", { ideaId });
+}
+
+export function setFollowing(ideaId: string, on: boolean): Promise<IdeaDetail> {
+  return call<IdeaDetail>("set_following", { ideaId, on });
+}
+
+/** Markdown rendered and sanitised by the core: safe to insert as HTML. */
+export function previewMarkdown(text: string): Promise<string> {
+  return call<string>("preview_markdown", { text });
+}
+
+export function listComments(ideaId: string): Promise<CommentView[]> {
+  return call<CommentView[]>("list_comments", { ideaId });
+}
+
+export function addComment(input: NewComment): Promise<CommentView> {
+  return call<CommentView>("add_comment", { input });
+}
+
+export function editComment(commentId: string, body: string): Promise<CommentView> {
+  return call<CommentView>("edit_comment", { commentId, body });
+}
+
+export function deleteComment(commentId: string): Promise<void> {
+  return call<void>("delete_comment", { commentId });
+}
+
+export function react(commentId: string, reaction: Reaction, on: boolean): Promise<CommentView> {
+  return call<CommentView>("react", { commentId, reaction, on });
+}
+
+export function listProfiles(): Promise<MemberProfile[]> {
+  return call<MemberProfile[]>("list_profiles");
+}
+
+export function currentProfile(): Promise<MemberProfile | null> {
+  return call<MemberProfile | null>("current_profile");
+}
+
+/** Creates a fan profile and signs in with it. */
+export function createProfile(displayName: string): Promise<MemberProfile> {
+  return call<MemberProfile>("create_profile", { displayName });
+}
+
+/** Signs in; profiles with a passphrase need it (`WrongPassphrase` otherwise). */
+export function signIn(memberId: string, passphrase: string | null): Promise<MemberProfile> {
+  return call<MemberProfile>("sign_in", { memberId, passphrase });
+}
+
+/** Back to browsing as a guest. */
+export function signOut(): Promise<void> {
+  return call<void>("sign_out");
 }

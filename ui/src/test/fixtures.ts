@@ -1,4 +1,4 @@
-import type { IdeaPage, IdeaSummary } from "../ipc";
+import type { CommentView, IdeaDetail, IdeaPage, IdeaSummary, MemberProfile } from "../ipc";
 
 /** An idea summary as the core would send it; override what a test cares about. */
 export function idea(number: number, overrides: Partial<IdeaSummary> = {}): IdeaSummary {
@@ -25,4 +25,73 @@ export function idea(number: number, overrides: Partial<IdeaSummary> = {}): Idea
 
 export function page(items: IdeaSummary[], offset = 0, hasMore = false): IdeaPage {
   return { items, offset, hasMore };
+}
+
+export function detail(summary: IdeaSummary, overrides: Partial<IdeaDetail> = {}): IdeaDetail {
+  return {
+    idea: summary,
+    body: "Body of the idea",
+    bodyHtml: "<p>Body of the idea</p>",
+    votes: { niceToHave: 2, important: 1, critical: 0 },
+    journey: [
+      {
+        from: null,
+        to: "new",
+        actor: summary.author,
+        note: null,
+        noteHtml: null,
+        at: summary.createdAt,
+      },
+    ],
+    following: false,
+    canEdit: false,
+    ...overrides,
+  };
+}
+
+let commentSeq = 0;
+
+export function comment(overrides: Partial<CommentView> = {}): CommentView {
+  commentSeq += 1;
+  return {
+    id: `0190b000-0000-7000-8000-${String(commentSeq).padStart(12, "0")}`,
+    parentId: null,
+    author: { id: "0190a000-0000-7000-8000-00000000bbbb", displayName: "Zhang Wei", role: "fan" },
+    kind: "public",
+    body: `Comment ${commentSeq}`,
+    bodyHtml: `<p>Comment ${commentSeq}</p>`,
+    createdAt: "2024-01-06T12:00:00Z",
+    editedAt: null,
+    deleted: false,
+    reactions: [],
+    myReactions: [],
+    ...overrides,
+  };
+}
+
+export function profile(overrides: Partial<MemberProfile> = {}): MemberProfile {
+  return {
+    id: "0190a000-0000-7000-8000-00000000cccc",
+    displayName: "Wang Fang",
+    role: "fan",
+    joinedAt: "2024-01-01T00:00:00Z",
+    points: 12,
+    level: 2,
+    hasPassphrase: false,
+    ...overrides,
+  };
+}
+
+type Handler = (args: Record<string, unknown>) => unknown;
+
+/**
+ * An `invoke` stand-in that answers by command name; a handler may throw an
+ * `{ code, message }` object to play a core error. Unknown commands fail the test.
+ */
+export function commands(handlers: Record<string, Handler>) {
+  return async (command: string, args: Record<string, unknown> = {}) => {
+    const handler = handlers[command];
+    if (!handler) throw new Error(`unexpected command ${command}`);
+    return handler(args);
+  };
 }

@@ -6,7 +6,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
 import type { ListQuery } from "../../ipc";
 import { setLocale } from "../../i18n";
-import { idea, page } from "../../test/fixtures";
+import { detail, idea, page } from "../../test/fixtures";
 import VoteView from "./VoteView.svelte";
 
 const categories = [
@@ -126,5 +126,39 @@ describe("VoteView", () => {
     await fireEvent.keyDown(trending, { key: "ArrowRight" });
     expect(screen.getByTestId("sort-top").getAttribute("aria-selected")).toBe("true");
     expect(document.activeElement).toBe(screen.getByTestId("sort-top"));
+  });
+
+  it("votes and unvotes from the card in one click and links to the idea page", async () => {
+    const listed = idea(5, { voteCount: 3 });
+    invoke.mockImplementation(async (command: string) => {
+      if (command === "list_ideas") return page([listed]);
+      if (command === "vote") return detail({ ...listed, voteCount: 4, myVote: "nice_to_have" });
+      if (command === "unvote") return detail({ ...listed, voteCount: 3, myVote: null });
+      if (command === "current_profile") return null;
+      throw new Error(`unexpected ${command}`);
+    });
+    render(VoteView, { categories });
+    const card = await screen.findByTestId("idea-card");
+    expect(within(card).getByTestId("idea-link").getAttribute("href")).toBe(`#/ideas/${listed.id}`);
+
+    await fireEvent.click(within(card).getByTestId("card-vote"));
+    await waitFor(() => expect(screen.getByTestId("vote-count").textContent).toBe("4"));
+    expect(screen.getByTestId("card-vote").dataset.myVote).toBe("nice_to_have");
+    expect(screen.getByTestId("card-vote").getAttribute("aria-pressed")).toBe("true");
+    expect(invoke).toHaveBeenCalledWith("vote", { ideaId: listed.id, priority: "nice_to_have" });
+
+    await fireEvent.click(screen.getByTestId("card-vote"));
+    await waitFor(() => expect(screen.getByTestId("vote-count").textContent).toBe("3"));
+    expect(invoke).toHaveBeenCalledWith("unvote", { ideaId: listed.id });
+  });
+
+  it("shows a refused card vote localised on that card", async () => {
+    invoke.mockImplementation(async (command: string) => {
+      if (command === "list_ideas") return page([idea(5)]);
+      throw { code: "NotSignedIn", message: "guest" };
+    });
+    render(VoteView, { categories });
+    await fireEvent.click(await screen.findByTestId("card-vote"));
+    expect((await screen.findByTestId("card-vote-error")).textContent).toBe("Please choose a profile first.");
   });
 });

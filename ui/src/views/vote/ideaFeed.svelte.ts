@@ -5,6 +5,8 @@
 import {
   listIdeas,
   toIpcError,
+  unvote,
+  vote,
   type IdeaSort,
   type IdeaStatus,
   type IdeaSummary,
@@ -26,8 +28,17 @@ export class IdeaFeed {
   loadingMore = $state(false);
   moreError = $state.raw<IpcError | null>(null);
 
+  /** The last one-click vote that failed, shown on its card. */
+  voteError = $state.raw<{ ideaId: string; error: IpcError } | null>(null);
+
   #generation = 0;
   #nextOffset = 0;
+  readonly #onchange: () => void;
+
+  /** `onchange` runs after a vote from the list (the member's points moved). */
+  constructor(onchange: () => void = () => {}) {
+    this.#onchange = onchange;
+  }
 
   get filtered(): boolean {
     return this.category !== null || this.status !== null;
@@ -85,6 +96,18 @@ export class IdeaFeed {
       if (generation === this.#generation) this.moreError = toIpcError(reason);
     } finally {
       if (generation === this.#generation) this.loadingMore = false;
+    }
+  }
+
+  /** One click on a card: votes (nice to have) or takes the member's vote back. */
+  async toggleVote(idea: IdeaSummary): Promise<void> {
+    this.voteError = null;
+    try {
+      const detail = idea.myVote === null ? await vote(idea.id, "nice_to_have") : await unvote(idea.id);
+      this.items = this.items.map((item) => (item.id === idea.id ? detail.idea : item));
+      this.#onchange();
+    } catch (reason) {
+      this.voteError = { ideaId: idea.id, error: toIpcError(reason) };
     }
   }
 

@@ -1,4 +1,4 @@
-import type { IdeaSort, IdeaStatus } from "../../ipc";
+import type { IdeaSort, IdeaStatus, Priority } from "../../ipc";
 import type { MessageKey } from "../../i18n";
 
 export const PAGE_SIZE = 30;
@@ -29,4 +29,14 @@ export function sortKey(sort: IdeaSort): MessageKey {
 
 export function statusKey(status: IdeaStatus): MessageKey {
   return `status.${status}` as const;
+}
+
+export const PRIORITIES = ["nice_to_have", "important", "critical"] as const satisfies readonly Priority[];
+
+const allPriorities: [Exclude<Priority, (typeof PRIORITIES)[number]>] extends [never] ? true : false =
+  true;
+void allPriorities;
+
+export function priorityKey(priority: Priority): MessageKey {
+  return `vote.priority.${priority}` as const;
 }

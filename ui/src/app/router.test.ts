@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Router, parseRoute, routeHref, type Route } from "./router.svelte";
+
+const ID = "0190a000-0000-7000-8000-000000000007";
+
+afterEach(() => {
+  window.location.hash = "";
+});
+
+describe("router", () => {
+  it("parses hashes into routes and back", () => {
+    const routes: Route[] = [{ name: "vote" }, { name: "share" }, { name: "idea", id: ID }];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+    expect(routeHref({ name: "idea", id: ID })).toBe(`#/ideas/${ID}`);
+  });
+
+  it("falls back to the idea list for anything unknown", () => {
+    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/share/extra"]) {
+      expect(parseRoute(hash)).toEqual({ name: "vote" });
+    }
+  });
+
+  it("starts from the current hash and moves with go()", () => {
+    window.location.hash = "#/share";
+    const router = new Router();
+    expect(router.route).toEqual({ name: "share" });
+    router.go({ name: "idea", id: ID });
+    expect(router.route).toEqual({ name: "idea", id: ID });
+    expect(window.location.hash).toBe(`#/ideas/${ID}`);
+    router.go({ name: "vote" });
+    expect(window.location.hash).toBe("#/");
+  });
+
+  it("follows hash changes from links while listening", () => {
+    const router = new Router();
+    const stop = router.listen();
+    window.location.hash = `#/ideas/${ID}`;
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(router.route).toEqual({ name: "idea", id: ID });
+    stop();
+    window.location.hash = "#/share";
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    expect(router.route).toEqual({ name: "idea", id: ID });
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * One idea page's state: the idea, its thread, and the actions on both. Every action
+ * takes the core's answer as the new truth (counts, own vote, reactions), so the page
+ * never guesses.
+ */
+import {
+  addComment,
+  changeVotePriority,
+  deleteComment,
+  editComment,
+  getIdea,
+  listComments,
+  react,
+  setFollowing,
+  toIpcError,
+  unvote,
+  vote,
+  type CommentKind,
+  type CommentView,
+  type IdeaDetail,
+  type IpcError,
+  type Priority,
+  type Reaction,
+} from "../../ipc";
+
+export type PagePhase = "loading" | "ready" | "error";
+
+export class IdeaPage {
+  detail = $state.raw<IdeaDetail | null>(null);
+  comments = $state.raw<CommentView[]>([]);
+  phase = $state<PagePhase>("loading");
+  error = $state.raw<IpcError | null>(null);
+
+  readonly #onchange: () => void;
+  #generation = 0;
+  #id = "";
+
+  /** `onchange` runs after every successful write (the member's points may have moved). */
+  constructor(onchange: () => void = () => {}) {
+    this.#onchange = onchange;
+  }
+
+  get ideaId(): string {
+    return this.#id;
+  }
+
+  async load(id: string): Promise<void> {
+    const generation = ++this.#generation;
+    this.#id = id;
+    this.phase = "loading";
+    this.error = null;
+    try {
+      const [detail, comments] = await Promise.all([getIdea(id), listComments(id)]);
+      if (generation !== this.#generation) return;
+      this.detail = detail;
+      this.comments = comments;
+      this.phase = "ready";
+    } catch (reason) {
+      if (generation !== this.#generation) return;
+      this.error = toIpcError(reason);
+      this.phase = "error";
+    }
+  }
+
+  async vote(priority: Priority): Promise<void> {
+    await this.#idea(() => vote(this.#id, priority));
+  }
+
+  async changePriority(priority: Priority): Promise<void> {
+    await this.#idea(() => changeVotePriority(this.#id, priority));
+  }
+
+  async unvote(): Promise<void> {
+    await this.#idea(() => unvote(this.#id));
+  }
+
+  async setFollowing(on: boolean): Promise<void> {
+    await this.#idea(() => setFollowing(this.#id, on));
+  }
+
+  async post(body: string, kind: CommentKind, parentId: string | null = null): Promise<void> {
+    const comment = await addComment({ ideaId: this.#id, parentId, kind, body });
+    this.comments = [...this.comments, comment];
+    await this.#refreshIdea();
+  }
+
+  async edit(commentId: string, body: string): Promise<void> {
+    this.#replace(await editComment(commentId, body));
+  }
+
+  async remove(commentId: string): Promise<void> {
+    await deleteComment(commentId);
+    this.comments = await listComments(this.#id);
+    await this.#refreshIdea();
+  }
+
+  async react(comment: CommentView, reaction: Reaction): Promise<void> {
+    const on = !comment.myReactions.includes(reaction);
+    this.#replace(await react(comment.id, reaction, on));
+  }
+
+  async #idea(action: () => Promise<IdeaDetail>): Promise<void> {
+    this.detail = await action();
+    this.#onchange();
+  }
+
+  async #refreshIdea(): Promise<void> {
+    try {
+      this.detail = await getIdea(this.#id);
+    } catch {
+      // The comment is saved; a stale comment count is not worth an error.
+    }
+    this.#onchange();
+  }
+
+  #replace(comment: CommentView): void {
+    this.comments = this.comments.map((c) => (c.id === comment.id ? comment : c));
+    this.#onchange();
+  }
+}
