@@ -186,6 +186,7 @@ export const en = {
   "error.CommentDeleted": "That comment was deleted.",
   "error.LastAdmin": "The board needs at least one admin.",
   "error.TooManyTags": "Too many tags.",
+  "error.SearchEmpty": "Type something to search for.",
   "error.NewerBoard": "This board was made by a newer version of Ideaboard. Please update the app.",
   "error.NotABoard": "This file is not an Ideaboard board.",
   "error.Storage": "The board file could not be read or written.",

@@ -188,6 +188,7 @@ export const zhCN: Catalogue = {
   "error.CommentDeleted": "该评论已被删除。",
   "error.LastAdmin": "创意板至少需要一位管理员。",
   "error.TooManyTags": "标签太多。",
+  "error.SearchEmpty": "请输入要搜索的内容。",
   "error.NewerBoard": "此创意板由更新版本的创意板应用创建，请先升级应用。",
   "error.NotABoard": "此文件不是创意板文件。",
   "error.Storage": "无法读取或写入创意板文件。",

@@ -3,7 +3,7 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "NewerBoard" | "NotABoard" | "Storage" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "NewerBoard" | "NotABoard" | "Storage" | "Internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, };
 
@@ -166,3 +166,30 @@ export type MergePreview = { sourceNumber: number, targetNumber: number, votesMo
  * Members who voted for both; they keep one vote.
  */
 votesCollapsing: number, commentsMoving: number, followersMoving: number, };
+
+export type SearchQuery = { 
+/**
+ * What the fan typed: Chinese of any length, English words, both, `"phrases"`.
+ * Every term must match.
+ */
+query: string, 
+/**
+ * `None`: by relevance, ties by votes. Otherwise the list's order over the matches.
+ */
+sort: IdeaSort | null, 
+/**
+ * Category slug.
+ */
+category: string | null, status: IdeaStatus | null, tag: string | null, 
+/**
+ * Hidden and merged ideas too (the team only).
+ */
+includeHidden: boolean, offset: number, limit: number, };
+
+export type Highlighted = { text: string, matches: Array<[number, number]>, };
+
+export type SearchHit = { idea: IdeaSummary, title: Highlighted, snippet: Highlighted, };
+
+export type SearchPage = { items: Array<SearchHit>, offset: number, hasMore: boolean, };
+
+export type SimilarIdea = { idea: IdeaSummary, score: number, };

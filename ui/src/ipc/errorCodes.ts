@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   "CommentDeleted",
   "LastAdmin",
   "TooManyTags",
+  "SearchEmpty",
   "NewerBoard",
   "NotABoard",
   "Storage",
