@@ -10,9 +10,12 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 echo "== Building the UI"
 npm --prefix ui run build
 
-echo "== Building the app (release)"
-cargo build -p ideaboard-app --release
-app="${CARGO_TARGET_DIR:-$PWD/target}/release/ideaboard-app"
+# A debug build: it shares every artifact with scripts/test.sh, so trying the demo
+# after running the tests (or the other way round) compiles nothing twice, and the
+# demo board is small enough that the unoptimised app is quick.
+echo "== Building the app"
+cargo build -p ideaboard-app
+app="${CARGO_TARGET_DIR:-$PWD/target}/debug/ideaboard-app"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "== No display found: starting Ideaboard on a virtual X display (xvfb-run); nothing will be visible."
