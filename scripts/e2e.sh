@@ -115,6 +115,13 @@ driver_pid=$!
 wait_for tauri-driver port_open "$DRIVER_PORT"
 
 export IDEABOARD_WEBDRIVER_URL="http://127.0.0.1:$DRIVER_PORT"
+if [ -n "${IDEABOARD_E2E_SCRIPT:-}" ]; then
+  # Another driver of the app (scripts/bench-app.sh) instead of the suites, in the
+  # same isolated display, driver and XDG dirs.
+  log "running $IDEABOARD_E2E_SCRIPT"
+  node "$IDEABOARD_E2E_SCRIPT"
+  exit $?
+fi
 log "running the suite"
 set +e
 # The foundation suite first (node --test would sort the files): it only reads, so

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The app side of the benchmarks (BENCHMARKS.md): time from launching the desktop app
+# on a board to the first idea list painted, and the app's memory after scrolling
+# 1,000 ideas, under Xvfb through WebDriver. The board is copied first and never
+# touched. Usage: scripts/bench-app.sh BOARD   (e.g. a board from `seed --scale`)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+board="${1:?usage: scripts/bench-app.sh BOARD}"
+[ -f "$board" ] || { echo "bench-app: no board at $board" >&2; exit 1; }
+
+work="$(mktemp -d -t ideaboard-bench-app.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+cp "$board" "$work/bench.board"
+[ -f "$board-wal" ] && cp "$board-wal" "$work/bench.board-wal"
+
+npm --prefix ui run build >/dev/null
+IDEABOARD_BOARD="$work/bench.board" IDEABOARD_E2E_SCRIPT=tests/e2e/bench/app-bench.mjs bash scripts/e2e.sh
