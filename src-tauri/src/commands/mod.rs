@@ -4,6 +4,7 @@
 mod board;
 mod discuss;
 mod ideas;
+mod search;
 mod session;
 
 use std::sync::Arc;
@@ -37,7 +38,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         session::current_profile,
         session::create_profile,
         session::sign_in,
-        session::sign_out
+        session::sign_out,
+        search::search_ideas,
+        search::similar_ideas
     ]
 }
 

@@ -20,4 +20,6 @@ pub const ALL: &[&str] = &[
     "create_profile",
     "sign_in",
     "sign_out",
+    "search_ideas",
+    "similar_ideas",
 ];

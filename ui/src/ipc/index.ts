@@ -15,6 +15,9 @@ import type {
   NewIdea,
   Priority,
   Reaction,
+  SearchPage,
+  SearchQuery,
+  SimilarIdea,
 } from "./bindings";
 import { isErrorCode } from "./errorCodes";
 
@@ -128,4 +131,14 @@ export function signIn(memberId: string, passphrase: string | null): Promise<Mem
 /** Back to browsing as a guest. */
 export function signOut(): Promise<void> {
   return call<void>("sign_out");
+}
+
+/** Full-text search over the board; titles and snippets come with match ranges (UTF-16). */
+export function searchIdeas(query: SearchQuery): Promise<SearchPage> {
+  return call<SearchPage>("search_ideas", { query });
+}
+
+/** Up to five existing ideas that look like a draft, for the Share view. */
+export function similarIdeas(title: string, body: string | null): Promise<SimilarIdea[]> {
+  return call<SimilarIdea[]>("similar_ideas", { title, body });
 }
