@@ -4,18 +4,32 @@
  */
 import {
   listIdeas,
+  searchIdeas,
   toIpcError,
   unvote,
   vote,
   type IdeaSort,
   type IdeaStatus,
+  type Highlighted,
   type IdeaSummary,
   type IpcError,
   type ListQuery,
+  type SearchQuery,
 } from "../../ipc";
 import { PAGE_SIZE } from "./options";
 
 export type FeedPhase = "loading" | "ready" | "error";
+
+/** How long typing must pause before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 200;
+
+/** A page of either source: the plain list or search hits. */
+interface FeedPage {
+  items: IdeaSummary[];
+  titles: Record<string, Highlighted>;
+  offset: number;
+  hasMore: boolean;
+}
 
 export class IdeaFeed {
   sort = $state<IdeaSort>("trending");
@@ -26,6 +40,14 @@ export class IdeaFeed {
   phase = $state<FeedPhase>("loading");
   error = $state.raw<IpcError | null>(null);
   loadingMore = $state(false);
+  /** What is typed in the search box; the list shows search results once it is not blank. */
+  search = $state("");
+  /** The search the list currently shows (trimmed); empty when it shows the plain list. */
+  activeSearch = $state("");
+  /** While searching: `null` is by relevance, otherwise one of the list's sorts. */
+  searchSort = $state<IdeaSort | null>(null);
+  /** Highlighted titles of the current search results, by idea id. */
+  titles = $state.raw<Record<string, Highlighted>>({});
   moreError = $state.raw<IpcError | null>(null);
 
   /** The last one-click vote that failed, shown on its card. */
@@ -33,6 +55,7 @@ export class IdeaFeed {
 
   #generation = 0;
   #nextOffset = 0;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
   readonly #onchange: () => void;
 
   /** `onchange` runs after a vote from the list (the member's points moved). */
@@ -42,6 +65,56 @@ export class IdeaFeed {
 
   get filtered(): boolean {
     return this.category !== null || this.status !== null;
+  }
+
+  get searching(): boolean {
+    return this.activeSearch !== "";
+  }
+
+  searchQuery(offset: number): SearchQuery {
+    return {
+      query: this.activeSearch,
+      sort: this.searchSort,
+      category: this.category,
+      status: this.status,
+      tag: null,
+      includeHidden: false,
+      offset,
+      limit: PAGE_SIZE,
+    };
+  }
+
+  async #fetch(offset: number): Promise<FeedPage> {
+    if (!this.searching) {
+      const page = await listIdeas(this.query(offset));
+      return { ...page, titles: {} };
+    }
+    const page = await searchIdeas(this.searchQuery(offset));
+    const titles: Record<string, Highlighted> = {};
+    for (const hit of page.items) titles[hit.idea.id] = hit.title;
+    return { items: page.items.map((hit) => hit.idea), titles, offset: page.offset, hasMore: page.hasMore };
+  }
+
+  /** Typing in the search box: runs the search once typing pauses. */
+  setSearch(text: string): void {
+    this.search = text;
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => this.#applySearch(), SEARCH_DEBOUNCE_MS);
+  }
+
+  /** Clear button and Esc: back to the plain list at once. */
+  clearSearch(): void {
+    clearTimeout(this.#debounce);
+    this.search = "";
+    this.#applySearch();
+  }
+
+  #applySearch(): void {
+    const next = this.search.trim();
+    if (next === this.activeSearch) return;
+    if (next === "") this.searchSort = null;
+    this.activeSearch = next;
+    void this.reload();
   }
 
   query(offset: number): ListQuery {
@@ -65,9 +138,10 @@ export class IdeaFeed {
     this.moreError = null;
     this.loadingMore = false;
     try {
-      const page = await listIdeas(this.query(0));
+      const page = await this.#fetch(0);
       if (generation !== this.#generation) return;
       this.items = page.items;
+      this.titles = page.titles;
       this.hasMore = page.hasMore;
       this.#nextOffset = page.offset + page.items.length;
       this.phase = "ready";
@@ -84,8 +158,9 @@ export class IdeaFeed {
     this.loadingMore = true;
     this.moreError = null;
     try {
-      const page = await listIdeas(this.query(this.#nextOffset));
+      const page = await this.#fetch(this.#nextOffset);
       if (generation !== this.#generation) return;
+      this.titles = { ...this.titles, ...page.titles };
       // Trending order can shift between pages; never show an idea twice.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
       const seen = new Set(this.items.map((idea) => idea.id));
@@ -112,6 +187,12 @@ export class IdeaFeed {
   }
 
   setSort(sort: IdeaSort): void {
+    if (this.searching) {
+      if (sort === this.searchSort) return;
+      this.searchSort = sort;
+      void this.reload();
+      return;
+    }
     if (sort === this.sort) return;
     this.sort = sort;
     void this.reload();
@@ -120,6 +201,13 @@ export class IdeaFeed {
   setCategory(category: string | null): void {
     if (category === this.category) return;
     this.category = category;
+    void this.reload();
+  }
+
+  /** While searching: back to ordering by relevance. */
+  sortByRelevance(): void {
+    if (this.searchSort === null) return;
+    this.searchSort = null;
     void this.reload();
   }
 
