@@ -228,20 +228,13 @@ pub fn list_ideas(board: &Board, actor: &Actor, query: &ListQuery) -> Result<Ide
             return Err(Error::NotAllowed);
         }
         let limit = query.limit.clamp(1, LIST_LIMIT_MAX);
-        let mut filter = ideas::ListFilter {
-            include_hidden: query.include_hidden,
-            status: query.status,
-            ..Default::default()
-        };
-        if let Some(slug) = &query.category {
-            filter.category_seq = Some(taxonomy::category_seq(conn, slug)?);
-        }
-        if let Some(tag) = &query.tag {
-            match taxonomy::tag_seq(conn, &tag.trim().to_lowercase())? {
-                Some(seq) => filter.tag_seq = Some(seq),
-                None => filter.matches_nothing = true,
-            }
-        }
+        let mut filter = resolve_filter(
+            conn,
+            query.category.as_deref(),
+            query.status,
+            query.tag.as_deref(),
+            query.include_hidden,
+        )?;
         if let Some(id) = &query.author {
             filter.author_seq =
                 Some(members::by_id(conn, &crate::ids::parse_id(id)?.to_string())?.seq);
@@ -285,6 +278,32 @@ pub fn get_idea_by_number(
         }
         detail(conn, &who, idea.number, now)
     })
+}
+
+/// The list filters shared by the idea list and search, resolved to store keys. A
+/// tag the board has never used matches nothing; an unknown category is refused.
+pub(crate) fn resolve_filter(
+    conn: &rusqlite::Connection,
+    category: Option<&str>,
+    status: Option<IdeaStatus>,
+    tag: Option<&str>,
+    include_hidden: bool,
+) -> Result<ideas::ListFilter> {
+    let mut filter = ideas::ListFilter {
+        include_hidden,
+        status,
+        ..Default::default()
+    };
+    if let Some(slug) = category {
+        filter.category_seq = Some(taxonomy::category_seq(conn, slug)?);
+    }
+    if let Some(tag) = tag {
+        match taxonomy::tag_seq(conn, &tag.trim().to_lowercase())? {
+            Some(seq) => filter.tag_seq = Some(seq),
+            None => filter.matches_nothing = true,
+        }
+    }
+    Ok(filter)
 }
 
 pub(crate) fn detail(

@@ -12,7 +12,7 @@ use crate::model::{SearchHit, SearchPage, SearchQuery, SimilarIdea};
 use crate::search::query::{ParsedQuery, QUERY_MAX_CHARS};
 use crate::search::similar::{self, Features};
 use crate::search::{highlight, plain_text};
-use crate::store::{Board, ideas, search, taxonomy};
+use crate::store::{Board, ideas, search};
 use crate::{Error, Result};
 
 /// The largest page a search returns.
@@ -45,25 +45,19 @@ pub fn search_ideas(board: &Board, actor: &Actor, query: &SearchQuery) -> Result
             });
         }
         let parsed = ParsedQuery::parse(&query.query).ok_or(Error::SearchEmpty)?;
-        let mut filter = search::SearchFilter {
-            status: query.status,
-            include_hidden: query.include_hidden,
-            ..Default::default()
-        };
-        if let Some(slug) = &query.category {
-            filter.category_seq = Some(taxonomy::category_seq(conn, slug)?);
-        }
-        if let Some(tag) = &query.tag {
-            match taxonomy::tag_seq(conn, &tag.trim().to_lowercase())? {
-                Some(seq) => filter.tag_seq = Some(seq),
-                None => {
-                    return Ok(SearchPage {
-                        items: Vec::new(),
-                        offset: query.offset,
-                        has_more: false,
-                    });
-                }
-            }
+        let filter = super::ideas::resolve_filter(
+            conn,
+            query.category.as_deref(),
+            query.status,
+            query.tag.as_deref(),
+            query.include_hidden,
+        )?;
+        if filter.matches_nothing {
+            return Ok(SearchPage {
+                items: Vec::new(),
+                offset: query.offset,
+                has_more: false,
+            });
         }
         let limit = query.limit.clamp(1, SEARCH_LIMIT_MAX);
         let mut cards = search::matching(

@@ -279,30 +279,13 @@ pub(crate) struct ListFilter {
     pub matches_nothing: bool,
 }
 
-fn order_by(sort: IdeaSort) -> &'static str {
-    match sort {
-        IdeaSort::Trending => "pinned DESC, trending DESC, number DESC",
-        IdeaSort::Top => "pinned DESC, vote_count DESC, vote_weight DESC, number DESC",
-        IdeaSort::New => "pinned DESC, number DESC",
-        IdeaSort::MostDiscussed => "pinned DESC, comment_count DESC, number DESC",
-    }
-}
-
-/// One page of idea numbers in list order: an index scan over the matching partial
-/// index, then only `limit` rows are joined to authors, categories and tags.
-pub(crate) fn list(
-    conn: &Connection,
+/// Appends the WHERE terms (and their arguments, numbered after those already in
+/// `args`) of a list filter; the idea list and search share them.
+pub(crate) fn push_filter_clauses(
     filter: &ListFilter,
-    sort: IdeaSort,
-    viewer_seq: Option<i64>,
-    offset: u32,
-    limit: u32,
-) -> Result<Vec<IdeaSummary>> {
-    if filter.matches_nothing {
-        return Ok(Vec::new());
-    }
-    let mut clauses: Vec<String> = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
+    clauses: &mut Vec<String>,
+    args: &mut Vec<Value>,
+) {
     if !filter.include_hidden {
         clauses.push(LISTED.to_string());
     }
@@ -332,6 +315,33 @@ pub(crate) fn list(
             args.len()
         ));
     }
+}
+
+fn order_by(sort: IdeaSort) -> &'static str {
+    match sort {
+        IdeaSort::Trending => "pinned DESC, trending DESC, number DESC",
+        IdeaSort::Top => "pinned DESC, vote_count DESC, vote_weight DESC, number DESC",
+        IdeaSort::New => "pinned DESC, number DESC",
+        IdeaSort::MostDiscussed => "pinned DESC, comment_count DESC, number DESC",
+    }
+}
+
+/// One page of idea numbers in list order: an index scan over the matching partial
+/// index, then only `limit` rows are joined to authors, categories and tags.
+pub(crate) fn list(
+    conn: &Connection,
+    filter: &ListFilter,
+    sort: IdeaSort,
+    viewer_seq: Option<i64>,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<IdeaSummary>> {
+    if filter.matches_nothing {
+        return Ok(Vec::new());
+    }
+    let mut clauses: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    push_filter_clauses(filter, &mut clauses, &mut args);
     let where_sql = if clauses.is_empty() {
         "1".to_string()
     } else {

@@ -63,15 +63,6 @@ pub(crate) fn reindex_all(conn: &Connection) -> Result<u64> {
     Ok(count)
 }
 
-/// Resolved filters of a search, in store terms.
-#[derive(Debug, Default)]
-pub(crate) struct SearchFilter {
-    pub category_seq: Option<i64>,
-    pub status: Option<IdeaStatus>,
-    pub tag_seq: Option<i64>,
-    pub include_hidden: bool,
-}
-
 fn order_by(sort: Option<IdeaSort>) -> &'static str {
     match sort {
         None => "relevance, vote_count DESC, number DESC",
@@ -87,7 +78,7 @@ fn order_by(sort: Option<IdeaSort>) -> &'static str {
 pub(crate) fn matching(
     conn: &Connection,
     fts: &str,
-    filter: &SearchFilter,
+    filter: &ideas::ListFilter,
     sort: Option<IdeaSort>,
     viewer_seq: Option<i64>,
     offset: u32,
@@ -95,24 +86,7 @@ pub(crate) fn matching(
 ) -> Result<Vec<IdeaSummary>> {
     let mut args = vec![Value::Text(fts.to_string())];
     let mut clauses = vec!["idea_search MATCH ?1".to_string()];
-    if !filter.include_hidden {
-        clauses.push(ideas::LISTED.to_string());
-    }
-    if let Some(seq) = filter.category_seq {
-        args.push(Value::Integer(seq));
-        clauses.push(format!("category_seq = ?{}", args.len()));
-    }
-    if let Some(status) = filter.status {
-        args.push(Value::Text(status.as_str().to_string()));
-        clauses.push(format!("status = ?{}", args.len()));
-    }
-    if let Some(seq) = filter.tag_seq {
-        args.push(Value::Integer(seq));
-        clauses.push(format!(
-            "number IN (SELECT idea_no FROM idea_tags WHERE tag_seq = ?{})",
-            args.len()
-        ));
-    }
+    ideas::push_filter_clauses(filter, &mut clauses, &mut args);
     args.push(Value::Integer(i64::from(limit)));
     let limit_arg = args.len();
     args.push(Value::Integer(i64::from(offset)));
