@@ -79,3 +79,20 @@ pub fn add_followers(board: &mut Board, idea_id: &str, target: u32, now: Timesta
         bulk::add_followers(tx, idea.number, i64::from(target), now)
     })
 }
+
+/// One durable commit of one page and nothing else: the disk's floor under every
+/// durable write.
+pub fn durable_commit(board: &mut Board) -> Result<()> {
+    bench_floor::durable_commit(board)
+}
+
+/// The member following the most ideas (public id) and how many they follow.
+pub fn busiest_follower(board: &Board) -> Result<Option<(String, i64)>> {
+    bench_floor::busiest_follower(board)
+}
+
+/// Writes the followers' notices the board's past status changes would have
+/// produced (see `store::bench_floor::backfill_notices`). Returns how many.
+pub fn backfill_notices(board: &mut Board) -> Result<usize> {
+    bench_floor::backfill_notices(board)
+}

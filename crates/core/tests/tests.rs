@@ -40,3 +40,6 @@ mod search;
 
 #[path = "core/relevance.rs"]
 mod relevance;
+
+#[path = "core/adoption.rs"]
+mod adoption;

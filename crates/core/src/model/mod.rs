@@ -3,6 +3,7 @@
 //! enums whose text form is what the store keeps.
 
 mod activity;
+mod adoption;
 mod board;
 mod comment;
 mod enums;
@@ -11,6 +12,7 @@ mod member;
 mod search;
 
 pub use activity::*;
+pub use adoption::*;
 pub use board::*;
 pub use comment::*;
 pub use enums::*;

@@ -19,6 +19,10 @@ pub struct SearchQuery {
     pub category: Option<String>,
     pub status: Option<IdeaStatus>,
     pub tag: Option<String>,
+    /// Member id of the author ("mine").
+    pub author: Option<String>,
+    /// Member id of a voter ("I voted").
+    pub voted_by: Option<String>,
     /// Hidden and merged ideas too (the team only).
     pub include_hidden: bool,
     pub offset: u32,
@@ -33,6 +37,8 @@ impl Default for SearchQuery {
             category: None,
             status: None,
             tag: None,
+            author: None,
+            voted_by: None,
             include_hidden: false,
             offset: 0,
             limit: 30,

@@ -41,10 +41,8 @@ pub fn list_notifications(
         let (seq, _) = who.signed_in()?;
         // Off the team, a member is not told about what they may not open.
         let team = who.is_team();
-        Ok(NotificationPage {
-            items: notify::list(conn, seq, team, unread_only, limit.clamp(1, 200))?,
-            unread: notify::unread_count(conn, seq, team)?,
-        })
+        let (items, unread) = notify::centre(conn, seq, team, unread_only, limit.clamp(1, 200))?;
+        Ok(NotificationPage { items, unread })
     })
 }
 

@@ -228,21 +228,17 @@ pub fn list_ideas(board: &Board, actor: &Actor, query: &ListQuery) -> Result<Ide
             return Err(Error::NotAllowed);
         }
         let limit = query.limit.clamp(1, LIST_LIMIT_MAX);
-        let mut filter = resolve_filter(
+        let filter = resolve_filter(
             conn,
-            query.category.as_deref(),
-            query.status,
-            query.tag.as_deref(),
-            query.include_hidden,
+            &FilterInput {
+                category: query.category.as_deref(),
+                status: query.status,
+                tag: query.tag.as_deref(),
+                author: query.author.as_deref(),
+                voted_by: query.voted_by.as_deref(),
+                include_hidden: query.include_hidden,
+            },
         )?;
-        if let Some(id) = &query.author {
-            filter.author_seq =
-                Some(members::by_id(conn, &crate::ids::parse_id(id)?.to_string())?.seq);
-        }
-        if let Some(id) = &query.voted_by {
-            filter.voted_by_seq =
-                Some(members::by_id(conn, &crate::ids::parse_id(id)?.to_string())?.seq);
-        }
         let mut items = ideas::list(conn, &filter, query.sort, who.seq, query.offset, limit + 1)?;
         let has_more = items.len() > limit as usize;
         items.truncate(limit as usize);
@@ -280,29 +276,44 @@ pub fn get_idea_by_number(
     })
 }
 
-/// The list filters shared by the idea list and search, resolved to store keys. A
-/// tag the board has never used matches nothing; an unknown category is refused.
+/// The list filters shared by the idea list, search and the adoption view, as asked.
+#[derive(Default)]
+pub(crate) struct FilterInput<'a> {
+    /// Category slug.
+    pub category: Option<&'a str>,
+    pub status: Option<IdeaStatus>,
+    pub tag: Option<&'a str>,
+    /// Member ids.
+    pub author: Option<&'a str>,
+    pub voted_by: Option<&'a str>,
+    pub include_hidden: bool,
+}
+
+/// The list filters resolved to store keys. A tag the board has never used matches
+/// nothing; an unknown category or member is refused.
 pub(crate) fn resolve_filter(
     conn: &rusqlite::Connection,
-    category: Option<&str>,
-    status: Option<IdeaStatus>,
-    tag: Option<&str>,
-    include_hidden: bool,
+    input: &FilterInput<'_>,
 ) -> Result<ideas::ListFilter> {
     let mut filter = ideas::ListFilter {
-        include_hidden,
-        status,
+        include_hidden: input.include_hidden,
+        status: input.status,
         ..Default::default()
     };
-    if let Some(slug) = category {
+    if let Some(slug) = input.category {
         filter.category_seq = Some(taxonomy::category_seq(conn, slug)?);
     }
-    if let Some(tag) = tag {
+    if let Some(tag) = input.tag {
         match taxonomy::tag_seq(conn, &tag.trim().to_lowercase())? {
             Some(seq) => filter.tag_seq = Some(seq),
             None => filter.matches_nothing = true,
         }
     }
+    let member_seq = |id: &str| -> Result<i64> {
+        Ok(members::by_id(conn, &crate::ids::parse_id(id)?.to_string())?.seq)
+    };
+    filter.author_seq = input.author.map(member_seq).transpose()?;
+    filter.voted_by_seq = input.voted_by.map(member_seq).transpose()?;
     Ok(filter)
 }
 

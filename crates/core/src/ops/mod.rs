@@ -4,6 +4,7 @@
 //! is refused at once), and does all its writes in one transaction.
 
 mod actor;
+mod adoption;
 mod board;
 mod comments;
 mod follows;
@@ -16,6 +17,7 @@ pub mod validate;
 mod votes;
 
 pub use actor::Actor;
+pub use adoption::*;
 pub use board::*;
 pub use comments::*;
 pub use follows::*;

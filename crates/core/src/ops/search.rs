@@ -22,10 +22,13 @@ pub const SIMILAR_LIMIT_MAX: u32 = 5;
 /// Below this score an idea is not suggested as a duplicate: sharing one common
 /// word is not being the same idea.
 pub const SIMILAR_MIN_SCORE: f32 = 0.12;
-/// Ideas scored per draft, best bm25 first.
+/// Ideas scored per draft, best recall score first.
 const SIMILAR_CANDIDATES: u32 = 40;
 /// Features of a draft asked of the index at most (the rarest ones).
-const SIMILAR_RECALL_TERMS: usize = 24;
+const SIMILAR_RECALL_TERMS: usize = 8;
+/// Posting-list entries read for recall at most (beyond the rarest feature's): the
+/// bound on the cost of recall on a large board; a small board never reaches it.
+const RECALL_POSTINGS_BUDGET: i64 = 20_000;
 /// A feature in more than 1/this of the board is too common to recall by.
 const COMMON_FEATURE_SHARE: i64 = 10;
 
@@ -47,10 +50,14 @@ pub fn search_ideas(board: &Board, actor: &Actor, query: &SearchQuery) -> Result
         let parsed = ParsedQuery::parse(&query.query).ok_or(Error::SearchEmpty)?;
         let filter = super::ideas::resolve_filter(
             conn,
-            query.category.as_deref(),
-            query.status,
-            query.tag.as_deref(),
-            query.include_hidden,
+            &super::ideas::FilterInput {
+                category: query.category.as_deref(),
+                status: query.status,
+                tag: query.tag.as_deref(),
+                author: query.author.as_deref(),
+                voted_by: query.voted_by.as_deref(),
+                include_hidden: query.include_hidden,
+            },
         )?;
         if filter.matches_nothing {
             return Ok(SearchPage {
@@ -123,18 +130,10 @@ pub fn similar_ideas(
         if recall.is_empty() {
             return Ok(Vec::new());
         }
-        let fts = format!(
-            "{{title_terms body_terms title_chars body_chars}} : ({})",
-            recall
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(" OR ")
-        );
         let idf = |f: &str| similar::idf(df.get(f).copied().unwrap_or(0), n);
 
         let mut best: HashMap<i64, f32> = HashMap::new();
-        for c in search::candidates(conn, &fts, SIMILAR_CANDIDATES)? {
+        for c in recall_candidates(conn, &draft_all, &recall, &idf)? {
             let target = match c.merged_into {
                 None => Some(c.number),
                 Some(into) => search::open_merge_target(conn, into)?,
@@ -165,8 +164,82 @@ pub fn similar_ideas(
     })
 }
 
+/// Up to [`SIMILAR_CANDIDATES`] open or merged visible ideas sharing recall terms
+/// with the draft, best first by recall score (see [`crate::search::similar`]):
+/// the sum, over the recall terms in an idea's title, of the term's weight in the
+/// draft times its IDF. Only when fewer than that many titles share a term do
+/// bodies count too, at [`similar::BODY_WEIGHT`]. Ties go to the older idea.
+fn recall_candidates(
+    conn: &rusqlite::Connection,
+    draft: &Features,
+    recall: &[&str],
+    idf: &impl Fn(&str) -> f32,
+) -> Result<Vec<search::Candidate>> {
+    let weight = |t: &str| draft.weights.get(t).copied().unwrap_or(0.0) * idf(t);
+    // Each posting list comes in number order; they are merged, summing per idea.
+    let mut lists: Vec<(Vec<i64>, f32)> = Vec::with_capacity(recall.len());
+    for &term in recall {
+        let fts = format!("{{title_terms title_chars}} : \"{term}\"");
+        lists.push((search::matching_numbers(conn, &fts)?, weight(term)));
+    }
+    let mut ranked = merge_sum(&lists);
+    if ranked.len() < SIMILAR_CANDIDATES as usize {
+        let mut bodies = Vec::with_capacity(recall.len());
+        for (&term, (titled, _)) in recall.iter().zip(&lists) {
+            let only_body: Vec<i64> = search::matching_numbers(conn, &format!("\"{term}\""))?
+                .into_iter()
+                .filter(|number| titled.binary_search(number).is_err())
+                .collect();
+            bodies.push((only_body, weight(term) * similar::BODY_WEIGHT));
+        }
+        lists.extend(bodies);
+        ranked = merge_sum(&lists);
+    }
+    let by_score = |a: &(i64, f32), b: &(i64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Hidden, launched and declined ideas drop out here; ask for more until enough
+    // qualify or none are left. Only the best `asked` are put in order.
+    let mut asked = SIMILAR_CANDIDATES as usize * 2;
+    loop {
+        let take = asked.min(ranked.len());
+        if take < ranked.len() {
+            ranked.select_nth_unstable_by(take, by_score);
+        }
+        ranked[..take].sort_unstable_by(by_score);
+        let numbers: Vec<i64> = ranked[..take].iter().map(|&(number, _)| number).collect();
+        let found = search::candidates(conn, &numbers, SIMILAR_CANDIDATES)?;
+        if found.len() >= SIMILAR_CANDIDATES as usize || take == ranked.len() {
+            return Ok(found);
+        }
+        asked *= 2;
+    }
+}
+
+/// The posting lists (each in number order) merged, each idea with the sum of the
+/// weights of the lists it is in.
+fn merge_sum(lists: &[(Vec<i64>, f32)]) -> Vec<(i64, f32)> {
+    let mut at = vec![0usize; lists.len()];
+    let mut out = Vec::new();
+    loop {
+        let next = lists
+            .iter()
+            .zip(&at)
+            .filter_map(|((numbers, _), &i)| numbers.get(i).copied())
+            .min();
+        let Some(number) = next else { return out };
+        let mut sum = 0.0;
+        for ((numbers, w), i) in lists.iter().zip(at.iter_mut()) {
+            if numbers.get(*i) == Some(&number) {
+                sum += w;
+                *i += 1;
+            }
+        }
+        out.push((number, sum));
+    }
+}
+
 /// The draft's features worth asking the index for: known to the board, not in
-/// every tenth idea (unless nothing rarer is left), the rarest first.
+/// every tenth idea (unless nothing rarer is left), the rarest first, at most
+/// [`SIMILAR_RECALL_TERMS`] and within [`RECALL_POSTINGS_BUDGET`].
 fn recall_terms<'a>(draft: &'a Features, df: &HashMap<String, i64>, n: i64) -> Vec<&'a str> {
     let known: Vec<&str> = draft
         .recall_terms()
@@ -180,6 +253,17 @@ fn recall_terms<'a>(draft: &'a Features, df: &HashMap<String, i64>, n: i64) -> V
     }
     terms.sort_by_key(|t| (df.get(*t).copied().unwrap_or(0), *t));
     terms.truncate(SIMILAR_RECALL_TERMS);
+    // The rarest always; then others while their posting lists stay within budget.
+    let mut postings = 0;
+    let mut kept = 0;
+    for t in &terms {
+        postings += df.get(*t).copied().unwrap_or(0);
+        if kept > 0 && postings > RECALL_POSTINGS_BUDGET {
+            break;
+        }
+        kept += 1;
+    }
+    terms.truncate(kept);
     terms
 }
 

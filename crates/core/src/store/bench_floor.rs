@@ -170,3 +170,50 @@ pub(crate) fn admin_id(board: &Board) -> Result<Option<String>> {
 pub(crate) fn category_seq(board: &Board, slug: &str) -> Result<i64> {
     super::taxonomy::category_seq(&board.conn, slug)
 }
+
+/// The floor of a durable write: one transaction that changes one page and commits,
+/// through [`Board::write`] so it is synced exactly like an operation's commit. What
+/// remains is the disk's `fsync`. It flips the lowest bit of the board's creation
+/// time (a millisecond, on the bench's copy only): a row rewritten with its own
+/// values would leave the page clean, and SQLite would commit nothing.
+pub(crate) fn durable_commit(board: &mut Board) -> Result<()> {
+    board.write(|tx| {
+        tx.execute(
+            "UPDATE board SET created_at = created_at + 1 - 2 * (created_at % 2) WHERE id = 1",
+            [],
+        )?;
+        Ok(())
+    })
+}
+
+/// The member following the most ideas, and how many: the heaviest notification
+/// centre on the board.
+pub(crate) fn busiest_follower(board: &Board) -> Result<Option<(String, i64)>> {
+    Ok(board
+        .conn
+        .query_row(
+            "SELECT m.id, f.n FROM (SELECT member_seq, count(*) AS n FROM follows \
+             GROUP BY member_seq ORDER BY n DESC LIMIT 1) f JOIN members m ON m.seq = f.member_seq",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Gives the board the notices its history would have produced: one followers'
+/// notice per status change after submission, in time order (the scale seed writes
+/// no notifications). Follows keep `from_notice = 0`, so every follower is shown
+/// every notice of the ideas they follow, also those from before they followed:
+/// more than the real rule, which makes the centre's timing an upper bound.
+/// Returns the notices written.
+pub(crate) fn backfill_notices(board: &mut Board) -> Result<usize> {
+    board.write(|tx| {
+        Ok(tx.execute(
+            "INSERT INTO notices (to_member, kind, idea_no, actor_seq, status, created_at) \
+             SELECT NULL, CASE to_status WHEN 'merged' THEN 'merged' ELSE 'status_changed' END, \
+                    idea_no, actor_seq, to_status, at \
+             FROM status_changes WHERE from_status IS NOT NULL ORDER BY at, seq",
+            [],
+        )?)
+    })
+}

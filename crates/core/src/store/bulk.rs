@@ -17,7 +17,7 @@ use crate::model::{PointsReason, Priority, VOTE_MILESTONES};
 
 /// Tables whose secondary indexes are rebuilt after a bulk load.
 const REBUILT: &str = "'members', 'ideas', 'idea_tags', 'votes', 'comments', 'follows', \
-                       'points_ledger', 'status_changes', 'audit_log', 'notifications'";
+                       'points_ledger', 'status_changes', 'audit_log', 'notices'";
 
 /// An idea row with its counters and trending score already computed.
 pub(crate) struct IdeaLoad<'a> {
@@ -289,6 +289,9 @@ pub(crate) fn load<T>(
         }
         // Ideas went in as raw rows: build their full-text index in the same transaction.
         super::search::reindex_all(&tx)?;
+        super::search::rebuild_doc_frequencies(&tx)?;
+        // And their adoption times, from the comments and status changes loaded.
+        super::adoption::recount_all(&tx)?;
         tx.commit()?;
         Ok(value)
     })();

@@ -58,7 +58,11 @@ pub(crate) fn insert(conn: &Connection, c: &CommentInsert<'_>) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![c.id, c.idea_no, c.parent_seq, c.author_seq, c.kind.as_str(), c.body, c.body_html, c.now.millis()],
     )?;
-    Ok(conn.last_insert_rowid())
+    let seq = conn.last_insert_rowid();
+    if c.kind == CommentKind::Official {
+        super::adoption::recount_idea(conn, c.idea_no)?;
+    }
+    Ok(seq)
 }
 
 pub(crate) fn update_body(
@@ -80,6 +84,14 @@ pub(crate) fn soft_delete(conn: &Connection, seq: i64, now: Timestamp) -> Result
         "UPDATE comments SET deleted_at = ?2 WHERE seq = ?1",
         params![seq, now.millis()],
     )?;
+    let (idea_no, kind): (i64, String) = conn.query_row(
+        "SELECT idea_no, kind FROM comments WHERE seq = ?1",
+        [seq],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if kind == CommentKind::Official.as_str() {
+        super::adoption::recount_idea(conn, idea_no)?;
+    }
     Ok(())
 }
 
@@ -89,7 +101,27 @@ pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
         "UPDATE comments SET idea_no = ?2 WHERE idea_no = ?1",
         params![from, to],
     )?;
+    // Official answers that moved may be the target's first.
+    super::adoption::recount_idea(conn, from)?;
+    super::adoption::recount_idea(conn, to)?;
     Ok(())
+}
+
+/// The trending terms of `idea_no`'s comments that count (public, standing).
+pub(crate) fn trending_terms(conn: &Connection, idea_no: i64) -> Result<Vec<f64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT created_at FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL",
+    )?;
+    let terms = stmt
+        .query_map([idea_no], |r| r.get::<_, i64>(0))?
+        .map(|at| {
+            Ok(crate::rank::term(
+                crate::rank::COMMENT_WEIGHT,
+                Timestamp::from_millis(at?),
+            ))
+        })
+        .collect::<Result<Vec<f64>>>()?;
+    Ok(terms)
 }
 
 pub(crate) fn count_on(conn: &Connection, idea_no: i64) -> Result<i64> {

@@ -115,5 +115,7 @@ pub(crate) fn counter_mismatches(conn: &Connection) -> Result<Vec<String>> {
         let (seq, points, ledger) = row?;
         out.push(format!("member {seq}: points {points} but ledger {ledger}"));
     }
+    out.extend(super::adoption::mismatches(conn)?);
+    out.extend(super::search::doc_frequency_mismatches(conn)?);
     Ok(out)
 }

@@ -86,7 +86,7 @@ pub(crate) fn insert(conn: &Connection, i: &IdeaInsert<'_>) -> Result<i64> {
         params![i.id, i.title, i.body, i.body_html, i.excerpt, i.category_seq, i.author_seq, i.now.millis(), trending],
     )?;
     let number = conn.last_insert_rowid();
-    super::search::index_idea(conn, number, i.title, i.body)?;
+    super::search::index_idea(conn, number, None, i.title, i.body)?;
     Ok(number)
 }
 
@@ -99,11 +99,16 @@ pub(crate) fn update_text(
     excerpt: &str,
     now: Timestamp,
 ) -> Result<()> {
+    let (old_title, old_body): (String, String) = conn.query_row(
+        "SELECT title, body FROM ideas WHERE number = ?1",
+        [number],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     conn.execute(
         "UPDATE ideas SET title = ?2, body = ?3, body_html = ?4, excerpt = ?5, updated_at = ?6 WHERE number = ?1",
         params![number, title, body, body_html, excerpt, now.millis()],
     )?;
-    super::search::index_idea(conn, number, title, body)
+    super::search::index_idea(conn, number, Some((&old_title, &old_body)), title, body)
 }
 
 pub(crate) fn set_flag(conn: &Connection, number: i64, flag: IdeaFlag, on: bool) -> Result<()> {
@@ -185,6 +190,27 @@ pub(crate) fn trend_remove(
         Some(next) => store_trending(conn, number, next),
         None => recount_trending(conn, number).map(|_| ()),
     }
+}
+
+/// Adds many terms and takes others (already counted) back out, in one update: a
+/// merge's moved votes and comments. Recounts when the subtraction would be unsafe.
+pub(crate) fn trend_apply(
+    conn: &Connection,
+    number: i64,
+    added: &[f64],
+    removed: &[f64],
+) -> Result<()> {
+    let mut score = trending_of(conn, number)?;
+    if !added.is_empty() {
+        score = rank::add(score, rank::recount(added.iter().copied()));
+    }
+    if !removed.is_empty() {
+        match rank::remove(score, rank::recount(removed.iter().copied())) {
+            Some(next) => score = next,
+            None => return recount_trending(conn, number).map(|_| ()),
+        }
+    }
+    store_trending(conn, number, score)
 }
 
 /// Swaps one event's term for another at the same time (a vote whose priority

@@ -12,6 +12,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_list_indexes.sql"),
     include_str!("migrations/0003_search.sql"),
+    include_str!("migrations/0004_adoption.sql"),
+    include_str!("migrations/0005_notices.sql"),
+    include_str!("migrations/0006_search_df.sql"),
 ];
 
 /// The schema this build writes.
@@ -63,6 +66,10 @@ fn after_migration(conn: &Connection, version: i64) -> Result<()> {
     if version == 3 {
         // The search index's analysis (CJK bigrams, stemming) lives in Rust.
         super::search::reindex_all(conn)?;
+    }
+    if version == 4 {
+        // The adoption times of ideas that already have answers or launches.
+        super::adoption::recount_all(conn)?;
     }
     Ok(())
 }

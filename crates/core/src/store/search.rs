@@ -7,6 +7,8 @@
 //! holding the analysis of its current title and body. Visibility (hidden, merged) is
 //! never in the index: every query joins `ideas` and filters there.
 
+use std::collections::BTreeSet;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -19,32 +21,102 @@ use crate::search::{analyse, plain_text};
 /// A match in the title counts four times one in the body.
 const BM25: &str = "bm25(idea_search, 4.0, 1.0, 4.0, 1.0)";
 
-/// Indexes (or re-indexes) one idea's title and Markdown body.
-pub(crate) fn index_idea(conn: &Connection, number: i64, title: &str, body: &str) -> Result<()> {
-    conn.prepare_cached("DELETE FROM idea_search WHERE rowid = ?1")?
-        .execute([number])?;
-    insert_row(conn, number, title, body)
+/// Indexes (or re-indexes) one idea's title and Markdown body; `previous` is the
+/// text indexed until now (`None` for a new idea), whose terms leave
+/// `idea_term_df`.
+pub(crate) fn index_idea(
+    conn: &Connection,
+    number: i64,
+    previous: Option<(&str, &str)>,
+    title: &str,
+    body: &str,
+) -> Result<()> {
+    let row = IndexRow::of(title, body);
+    let mut gone = BTreeSet::new();
+    if let Some((old_title, old_body)) = previous {
+        conn.prepare_cached("DELETE FROM idea_search WHERE rowid = ?1")?
+            .execute([number])?;
+        gone = IndexRow::of(old_title, old_body).terms();
+    }
+    insert_row(conn, number, &row)?;
+    let kept = row.terms();
+    let added: Vec<&String> = kept.difference(&gone).collect();
+    let removed: Vec<&String> = gone.difference(&kept).collect();
+    if !added.is_empty() {
+        conn.prepare_cached(
+            "INSERT INTO idea_term_df (term, df) SELECT value, 1 FROM json_each(?1) WHERE true \
+             ON CONFLICT (term) DO UPDATE SET df = df + 1",
+        )?
+        .execute([json_array(&added)?])?;
+    }
+    if !removed.is_empty() {
+        let json = json_array(&removed)?;
+        conn.prepare_cached(
+            "UPDATE idea_term_df SET df = df - 1 WHERE term IN (SELECT value FROM json_each(?1))",
+        )?
+        .execute([&json])?;
+        conn.prepare_cached(
+            "DELETE FROM idea_term_df WHERE df = 0 AND term IN (SELECT value FROM json_each(?1))",
+        )?
+        .execute([&json])?;
+    }
+    Ok(())
 }
 
-fn insert_row(conn: &Connection, number: i64, title: &str, body: &str) -> Result<()> {
-    let body = plain_text(body);
+/// `items` as a JSON array, for `json_each`.
+fn json_array<T: serde::Serialize>(items: &[T]) -> Result<String> {
+    serde_json::to_string(items).map_err(|e| crate::Error::Internal(e.to_string()))
+}
+
+/// The four columns of one `idea_search` row.
+struct IndexRow {
+    columns: [String; 4],
+}
+
+impl IndexRow {
+    fn of(title: &str, body: &str) -> IndexRow {
+        let body = plain_text(body);
+        IndexRow {
+            columns: [
+                analyse::joined(&analyse::term_stream(title)),
+                analyse::joined(&analyse::term_stream(&body)),
+                analyse::joined(&analyse::char_stream(title)),
+                analyse::joined(&analyse::char_stream(&body)),
+            ],
+        }
+    }
+
+    /// The distinct terms of the row, as FTS5's `ascii` tokenizer reads them: runs
+    /// of anything but ASCII punctuation and spaces, ASCII lower-cased.
+    fn terms(&self) -> BTreeSet<String> {
+        self.columns
+            .iter()
+            .flat_map(|c| c.split(|ch: char| ch.is_ascii() && !ch.is_ascii_alphanumeric()))
+            .filter(|t| !t.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    }
+}
+
+fn insert_row(conn: &Connection, number: i64, row: &IndexRow) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO idea_search (rowid, title_terms, body_terms, title_chars, body_chars) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
         number,
-        analyse::joined(&analyse::term_stream(title)),
-        analyse::joined(&analyse::term_stream(&body)),
-        analyse::joined(&analyse::char_stream(title)),
-        analyse::joined(&analyse::char_stream(&body)),
+        row.columns[0],
+        row.columns[1],
+        row.columns[2],
+        row.columns[3],
     ])?;
     Ok(())
 }
 
 /// Rebuilds the whole index from `ideas`, in the caller's transaction: the backfill
 /// of migration 3, and for bulk loaders that insert ideas without
-/// [`ideas::insert`]. Returns the number of ideas indexed.
+/// [`ideas::insert`] (which then call [`rebuild_doc_frequencies`]). Returns the
+/// number of ideas indexed.
 pub(crate) fn reindex_all(conn: &Connection) -> Result<u64> {
     conn.execute(
         "INSERT INTO idea_search (idea_search) VALUES ('delete-all')",
@@ -57,10 +129,52 @@ pub(crate) fn reindex_all(conn: &Connection) -> Result<u64> {
         let number: i64 = row.get(0)?;
         let title: String = row.get(1)?;
         let body: String = row.get(2)?;
-        insert_row(conn, number, &title, &body)?;
+        insert_row(conn, number, &IndexRow::of(&title, &body))?;
         count += 1;
     }
     Ok(count)
+}
+
+/// Recounts `idea_term_df` from the index (after [`reindex_all`]).
+/// Pages of segment merging one idle step may do: a few milliseconds of work.
+const IDLE_MERGE_PAGES: i64 = 256;
+
+/// Merges up to [`IDLE_MERGE_PAGES`] pages of the index's segments (FTS5's
+/// 'merge' command; it does nothing while no level holds enough segments).
+pub(crate) fn merge_segments(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO idea_search (idea_search, rank) VALUES ('merge', ?1)",
+        [IDLE_MERGE_PAGES],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn rebuild_doc_frequencies(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM idea_term_df; \
+         INSERT INTO idea_term_df (term, df) SELECT term, doc FROM idea_search_vocab;",
+    )?;
+    Ok(())
+}
+
+/// Terms whose `idea_term_df` count differs from the index's own, as
+/// "term: df stored/counted", for integrity checks.
+pub(crate) fn doc_frequency_mismatches(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT term, sum(stored), sum(counted) FROM ( \
+           SELECT term, df AS stored, 0 AS counted FROM idea_term_df \
+           UNION ALL SELECT term, 0, doc FROM idea_search_vocab) \
+         GROUP BY term HAVING sum(stored) <> sum(counted) ORDER BY term",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(format!(
+            "term {:?}: df {}/{}",
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn order_by(sort: Option<IdeaSort>) -> &'static str {
@@ -73,8 +187,19 @@ fn order_by(sort: Option<IdeaSort>) -> &'static str {
     }
 }
 
-/// One page of the cards of ideas matching the FTS5 expression `fts`. The index
-/// drives the join (CROSS JOIN), so filters only thin out its matches.
+/// Ideas ranked by the index alone, asked for at first in a relevance search:
+/// this many beyond the page, to make up for hidden and merged ones.
+const RANKED_SLACK: u32 = 16;
+/// Past this many ranked ideas without an exact page (a deep page, or a page made
+/// of ties), the relevance search falls back to the joined query.
+const RANKED_MAX: u32 = 4096;
+
+/// One page of the cards of ideas matching the FTS5 expression `fts`.
+///
+/// By relevance with no filter but visibility (the search box as fans use it),
+/// the page is found by [`ranked_page`]: the index ranks its matches alone, and only
+/// the best few are joined to `ideas`. Otherwise the index drives a join (CROSS
+/// JOIN), so filters only thin out its matches.
 pub(crate) fn matching(
     conn: &Connection,
     fts: &str,
@@ -84,6 +209,21 @@ pub(crate) fn matching(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<IdeaSummary>> {
+    let visibility_only = filter.category_seq.is_none()
+        && filter.status.is_none()
+        && filter.tag_seq.is_none()
+        && filter.author_seq.is_none()
+        && filter.voted_by_seq.is_none();
+    if sort.is_none()
+        && visibility_only
+        && let Some(numbers) = ranked_page(conn, fts, filter.include_hidden, offset, limit)?
+    {
+        // The page in its order: `relevance` is the position on it.
+        let inner = "SELECT ideas.*, page.key AS relevance FROM json_each(?1) AS page \
+                     JOIN ideas ON ideas.number = page.value";
+        let json = Value::Text(json_array(&numbers)?);
+        return ideas::summaries(conn, inner, vec![json], "relevance", viewer_seq);
+    }
     let mut args = vec![Value::Text(fts.to_string())];
     let mut clauses = vec!["idea_search MATCH ?1".to_string()];
     ideas::push_filter_clauses(filter, &mut clauses, &mut args);
@@ -100,6 +240,73 @@ pub(crate) fn matching(
     ideas::summaries(conn, &inner, args, order, viewer_seq)
 }
 
+/// The best `limit` matches of `fts` from `offset`, by bm25 then votes then number
+/// (exactly the order of the joined query), as idea numbers; `None` when it would
+/// take more than [`RANKED_MAX`] ranked ideas to be sure of the page.
+///
+/// Why: a common term (`麦`, `cold`) matches thousands of ideas. Joining every
+/// match to `ideas` to drop hidden and merged ones reads thousands of wide rows
+/// (the visibility columns sit after the body), and that, not bm25, was most of a
+/// search's time. The index ranks its matches without the join, keeping the best
+/// `n` (a bounded sort); those `n` are then joined, filtered and ordered with the
+/// vote tie-break. The page is exact when every idea on it scores strictly better
+/// than the `n`-th: the ideas not fetched all score no better than the `n`-th, so
+/// none of them belongs on the page, not even through a tie broken by votes.
+/// Otherwise `n` doubles. Relevance is unchanged: the same bm25, the same order.
+fn ranked_page(
+    conn: &Connection,
+    fts: &str,
+    include_hidden: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<Option<Vec<i64>>> {
+    let want = offset as usize + limit as usize;
+    // Past RANKED_MAX (a deep offset included) the loop never runs: joined query.
+    let mut n = offset.saturating_add(limit).saturating_add(RANKED_SLACK);
+    let ranked_sql = format!(
+        "SELECT rowid, {BM25} AS relevance FROM idea_search WHERE idea_search MATCH ?1 \
+         ORDER BY relevance LIMIT ?2"
+    );
+    let visible = if include_hidden { "1" } else { ideas::LISTED };
+    let ideas_sql = format!(
+        "SELECT number, vote_count FROM ideas \
+         WHERE number IN (SELECT value FROM json_each(?1)) AND {visible}"
+    );
+    while n <= RANKED_MAX {
+        let ranked: Vec<(i64, f64)> = conn
+            .prepare_cached(&ranked_sql)?
+            .query_map(params![fts, n], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let all_fetched = ranked.len() < n as usize;
+        let worst = ranked.last().map_or(f64::INFINITY, |&(_, score)| score);
+        let scores: std::collections::HashMap<i64, f64> = ranked.iter().copied().collect();
+        let numbers: Vec<i64> = ranked.iter().map(|&(number, _)| number).collect();
+        let json = json_array(&numbers)?;
+        let mut shown: Vec<(f64, i64, i64)> = conn
+            .prepare_cached(&ideas_sql)?
+            .query_map([json], |r| {
+                let number: i64 = r.get(0)?;
+                Ok((scores[&number], r.get(1)?, number))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        // bm25 ascending (FTS5's bm25 is negative, best first), votes, number.
+        shown.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
+        let exact = all_fetched || (shown.len() >= want && shown[want - 1].0 < worst);
+        if exact {
+            return Ok(Some(
+                shown
+                    .into_iter()
+                    .skip(offset as usize)
+                    .take(limit as usize)
+                    .map(|(_, _, number)| number)
+                    .collect(),
+            ));
+        }
+        n *= 2;
+    }
+    Ok(None)
+}
+
 /// An idea that may be what a draft duplicates, as duplicate detection scores it.
 #[derive(Debug, Clone)]
 pub(crate) struct Candidate {
@@ -114,18 +321,26 @@ pub(crate) struct Candidate {
 /// Characters of the body that duplicate detection reads.
 const BODY_HEAD_CHARS: i64 = 400;
 
-/// Up to `limit` visible ideas that are open or merged, best bm25 first, matching
-/// `fts` (an OR of the draft's features).
-pub(crate) fn candidates(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<Candidate>> {
-    let sql = format!(
-        "SELECT ideas.number, ideas.title, substr(ideas.body, 1, ?3), ideas.merged_into \
-         FROM idea_search CROSS JOIN ideas ON ideas.number = idea_search.rowid \
-         WHERE idea_search MATCH ?1 AND ideas.hidden = 0 \
+/// The numbers of the ideas (any visibility) matching the FTS5 expression `fts`, in
+/// number order, unranked: a walk of the posting lists, with no bm25 and no join.
+pub(crate) fn matching_numbers(conn: &Connection, fts: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid FROM idea_search WHERE idea_search MATCH ?1 ORDER BY rowid",
+    )?;
+    let rows = stmt.query_map([fts], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Of `numbers` (best first), the first `limit` that are visible and open or merged,
+/// in that order.
+pub(crate) fn candidates(conn: &Connection, numbers: &[i64], limit: u32) -> Result<Vec<Candidate>> {
+    let sql = "SELECT ideas.number, ideas.title, substr(ideas.body, 1, ?2), ideas.merged_into \
+         FROM json_each(?1) AS ranked JOIN ideas ON ideas.number = ranked.value \
+         WHERE ideas.hidden = 0 \
            AND ideas.status IN ('new', 'under_review', 'planned', 'in_progress', 'merged') \
-         ORDER BY {BM25} LIMIT ?2"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![fts, limit, BODY_HEAD_CHARS], |r| {
+         ORDER BY ranked.key LIMIT ?3";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params![json_array(numbers)?, BODY_HEAD_CHARS, limit], |r| {
         Ok(Candidate {
             number: r.get(0)?,
             title: r.get(1)?,
@@ -163,7 +378,7 @@ pub(crate) fn open_merge_target(conn: &Connection, merged_into: i64) -> Result<O
 /// In how many ideas `term` occurs (any column).
 pub(crate) fn doc_frequency(conn: &Connection, term: &str) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT doc FROM idea_search_vocab WHERE term = ?1")?
+        .prepare_cached("SELECT df FROM idea_term_df WHERE term = ?1")?
         .query_row([term], |r| r.get(0))
         .optional()?
         .unwrap_or(0))

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::Result;
 use crate::clock::Timestamp;
 use crate::model::{Priority, VoteBreakdown};
+use crate::rank;
 
 pub(crate) fn get(
     conn: &Connection,
@@ -100,6 +101,53 @@ pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
     )?;
     conn.execute("DELETE FROM votes WHERE idea_no = ?1", [from])?;
     Ok(())
+}
+
+/// The trending terms a merge of `from` into `to` adds to and takes from `to`'s
+/// score, read before [`move_all`]: each moved vote as it will stand (for a member
+/// who voted on both: the higher priority at the earlier time, replacing their vote
+/// on `to`). One pass over `from`'s votes with a probe into `to`'s.
+pub(crate) fn merge_terms(conn: &Connection, from: i64, to: i64) -> Result<(Vec<f64>, Vec<f64>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.priority, s.created_at, t.priority, t.created_at FROM votes s \
+         LEFT JOIN votes t ON t.idea_no = ?2 AND t.member_seq = s.member_seq WHERE s.idea_no = ?1",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+        ))
+    })?;
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for row in rows {
+        let (priority, at, target_priority, target_at) = row?;
+        let priority = Priority::parse(&priority)?;
+        match (target_priority, target_at) {
+            (Some(tp), Some(tat)) => {
+                let tp = Priority::parse(&tp)?;
+                removed.push(rank::term(
+                    rank::vote_weight(tp),
+                    Timestamp::from_millis(tat),
+                ));
+                let kept = if priority.weight() > tp.weight() {
+                    priority
+                } else {
+                    tp
+                };
+                added.push(rank::term(
+                    rank::vote_weight(kept),
+                    Timestamp::from_millis(at.min(tat)),
+                ));
+            }
+            _ => added.push(rank::term(
+                rank::vote_weight(priority),
+                Timestamp::from_millis(at),
+            )),
+        }
+    }
+    Ok((added, removed))
 }
 
 /// Members who voted for both ideas: the votes a merge collapses.

@@ -174,3 +174,70 @@ fn create_refuses_an_existing_file_and_leaves_it() {
     assert!(Board::create(&path, "Mine", T0).is_err());
     assert_eq!(std::fs::read(&path).unwrap(), b"someone's notes");
 }
+
+/// Schema 3 kept one notification row per member; the upgrade to notices keeps each
+/// one for its member, with its id and whether it was read, and the centre works on.
+#[test]
+fn notifications_of_an_older_board_survive_the_upgrade_to_notices() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ideaboard");
+    Board::create_at_schema(&path, "Old board", T0, 3).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO members (seq, id, display_name, role, joined_at) VALUES \
+           (1, '01900000-0000-7000-8000-000000000001', 'Fan', 'fan', 0), (2, '01900000-0000-7000-8000-000000000002', 'Admin', 'admin', 0), \
+           (3, '01900000-0000-7000-8000-000000000003', 'Other', 'fan', 0); \
+         INSERT INTO ideas (number, id, title, body, body_html, excerpt, author_seq, status, \
+           created_at, updated_at, trending) VALUES \
+           (1, '01900000-0000-7000-8000-0000000000a1', 'Oat milk', 'b', '<p>b</p>', 'b', 1, 'planned', 0, 0, 0.0); \
+         INSERT INTO follows (idea_no, member_seq, since) VALUES (1, 1, 0); \
+         INSERT INTO notifications (seq, member_seq, kind, idea_no, actor_seq, status, created_at, read_at) VALUES \
+           (7, 1, 'status_changed', 1, 2, 'under_review', 10, 20), \
+           (9, 1, 'status_changed', 1, 2, 'planned', 30, NULL), \
+           (11, 3, 'status_changed', 1, 2, 'planned', 30, NULL);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut board = Board::open(&path).unwrap();
+    assert_eq!(board.schema_version().unwrap(), LATEST_SCHEMA);
+    let fan = acting(&board, "01900000-0000-7000-8000-000000000001");
+    let page = ops::list_notifications(&board, &fan.actor, false, 50).unwrap();
+    let got: Vec<(&str, bool)> = page.items.iter().map(|n| (n.id.as_str(), n.read)).collect();
+    assert_eq!(got, vec![("9", false), ("7", true)]);
+    assert_eq!(page.unread, 1);
+    assert_eq!(
+        page.items[0].idea_id,
+        "01900000-0000-7000-8000-0000000000a1"
+    );
+    // Member 3's notification stays theirs alone.
+    let other = acting(&board, "01900000-0000-7000-8000-000000000003");
+    let theirs = ops::list_notifications(&board, &other.actor, false, 50).unwrap();
+    assert_eq!((theirs.items.len(), theirs.unread), (1, 1));
+    assert_eq!(
+        ops::mark_notifications_read(&mut board, &fan.actor, None, T0).unwrap(),
+        1
+    );
+    let page = ops::list_notifications(&board, &fan.actor, false, 50).unwrap();
+    assert_eq!(page.unread, 0);
+    assert!(page.items.iter().all(|n| n.read));
+    assert_eq!(board.check_integrity().unwrap(), Vec::<String>::new());
+}
+
+/// `Board::checkpoint` (for the shell's idle time) copies the whole log into the
+/// file; a board in memory has no log.
+#[test]
+fn an_idle_checkpoint_empties_the_log_into_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idle.ideaboard");
+    let mut board = Board::create(&path, "Idle", T0).unwrap();
+    assert_works(&mut board);
+    let (log, done) = board.checkpoint().unwrap().expect("a file board has a log");
+    assert!(log > 0);
+    assert_eq!(done, log);
+    drop(board);
+    let board = Board::open(&path).unwrap();
+    assert_eq!(ops::list_members(&board).unwrap().len(), 1);
+    let memory = Board::open_in_memory("Memory", T0).unwrap();
+    assert_eq!(memory.checkpoint().unwrap(), None);
+}

@@ -175,11 +175,24 @@ fn marking_read_lowers_the_unread_count() {
     assert_eq!(changed.unwrap(), 1);
     let unread = ops::list_notifications(&f.board, &f.author.actor, true, 50).unwrap();
     assert_eq!((unread.unread, unread.items.len()), (1, 1));
-    // Another member cannot mark someone else's notification read.
+    // Another member cannot mark someone else's notification read. A notice goes to
+    // every follower under one id, so the voter, who follows too, marks only their
+    // own copy: the author's stays unread.
     let voter = f.voter.actor.clone();
     let second = vec![unread.items[0].id.clone()];
     assert_eq!(
         ops::mark_notifications_read(&mut f.board, &voter, Some(&second), T0).unwrap(),
+        1
+    );
+    let author = ops::list_notifications(&f.board, &f.author.actor, true, 50).unwrap();
+    assert_eq!(
+        (author.unread, author.items[0].id.clone()),
+        (1, second[0].clone())
+    );
+    // A member who was never told about a notice cannot mark it at all.
+    let bystander = f.bystander.actor.clone();
+    assert_eq!(
+        ops::mark_notifications_read(&mut f.board, &bystander, Some(&second), T0).unwrap(),
         0
     );
 }
@@ -208,4 +221,111 @@ fn fans_are_not_told_about_ideas_they_cannot_open() {
         kinds(&f.board, &f.author),
         vec![K::StatusChanged, K::StatusChanged]
     );
+}
+
+#[test]
+fn a_new_follower_is_not_told_about_the_past_and_an_old_one_keeps_it_after_unfollowing() {
+    let mut f = followed_idea();
+    set_status(
+        &mut f.board,
+        &f.moderator,
+        &f.idea,
+        IdeaStatus::UnderReview,
+        T0,
+    );
+    // Following after a change does not bring that change.
+    ops::set_following(&mut f.board, &f.bystander.actor, &f.idea, true, T0).unwrap();
+    assert_eq!(kinds(&f.board, &f.bystander), vec![]);
+    set_status(&mut f.board, &f.moderator, &f.idea, IdeaStatus::Planned, T0);
+    assert_eq!(kinds(&f.board, &f.bystander), vec![K::StatusChanged]);
+    // Unfollowing keeps what was delivered, and nothing more arrives.
+    let before = notices(&f.board, &f.explicit);
+    assert_eq!(before.len(), 2);
+    ops::set_following(&mut f.board, &f.explicit.actor, &f.idea, false, T0).unwrap();
+    set_status(
+        &mut f.board,
+        &f.moderator,
+        &f.idea,
+        IdeaStatus::InProgress,
+        T0,
+    );
+    assert_eq!(notices(&f.board, &f.explicit), before);
+    // Following again brings what comes next only, never twice.
+    ops::set_following(&mut f.board, &f.explicit.actor, &f.idea, true, T0).unwrap();
+    set_status(
+        &mut f.board,
+        &f.moderator,
+        &f.idea,
+        IdeaStatus::Launched,
+        T0,
+    );
+    let after = notices(&f.board, &f.explicit);
+    assert_eq!(after.len(), 3);
+    assert_eq!(after[0].status, Some(IdeaStatus::Launched));
+    assert_eq!(after[1..], before[..]);
+}
+
+#[test]
+fn mark_all_read_covers_what_came_before_it_only() {
+    let mut f = followed_idea();
+    set_status(
+        &mut f.board,
+        &f.moderator,
+        &f.idea,
+        IdeaStatus::UnderReview,
+        T0,
+    );
+    set_status(&mut f.board, &f.moderator, &f.idea, IdeaStatus::Planned, T0);
+    let first = notices(&f.board, &f.author)[1].id.clone();
+    assert_eq!(
+        ops::mark_notifications_read(&mut f.board, &f.author.actor, Some(&[first]), T0).unwrap(),
+        1
+    );
+    assert_eq!(
+        ops::mark_notifications_read(&mut f.board, &f.author.actor, None, T0).unwrap(),
+        1
+    );
+    assert_eq!(
+        ops::mark_notifications_read(&mut f.board, &f.author.actor, None, T0).unwrap(),
+        0
+    );
+    set_status(
+        &mut f.board,
+        &f.moderator,
+        &f.idea,
+        IdeaStatus::InProgress,
+        T0,
+    );
+    let page = ops::list_notifications(&f.board, &f.author.actor, false, 50).unwrap();
+    let read: Vec<bool> = page.items.iter().map(|n| n.read).collect();
+    assert_eq!((read, page.unread), (vec![false, true, true], 1));
+    // Others are untouched by the author's marks.
+    assert_eq!(
+        ops::list_notifications(&f.board, &f.voter.actor, false, 50)
+            .unwrap()
+            .unread,
+        3
+    );
+}
+
+#[test]
+fn after_a_merge_source_followers_keep_the_source_history_and_miss_the_target_past() {
+    let mut f = followed_idea();
+    let target = submit(&mut f.board, &f.bystander, "Plant milk options", T0);
+    set_status(&mut f.board, &f.admin, &target, IdeaStatus::UnderReview, T0);
+    set_status(&mut f.board, &f.admin, &f.idea, IdeaStatus::UnderReview, T0);
+    ops::merge_ideas(&mut f.board, &f.moderator.actor, &f.idea, &target, None, T0).unwrap();
+    let got: Vec<(K, String)> = notices(&f.board, &f.voter)
+        .into_iter()
+        .map(|n| (n.kind, n.idea_id))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (K::Merged, f.idea.clone()),
+            (K::StatusChanged, f.idea.clone())
+        ]
+    );
+    // The target's own follower is told about neither the source's past nor the merge.
+    assert_eq!(kinds(&f.board, &f.bystander), vec![K::StatusChanged]);
 }

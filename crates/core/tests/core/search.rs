@@ -3,7 +3,7 @@
 //! transaction, fans never seeing hidden or merged ideas, old boards backfilled.
 
 use ideaboard_core::model::{
-    Category, IdeaEdit, IdeaSort, IdeaStatus, NewIdea, SearchPage, SearchQuery,
+    Category, IdeaEdit, IdeaSort, IdeaStatus, NewIdea, Priority, SearchPage, SearchQuery,
 };
 use ideaboard_core::{Actor, Board, ErrorCode, ops};
 
@@ -141,6 +141,8 @@ fn the_index_follows_submit_and_edit_in_the_same_transaction() {
     assert!(ops::edit_idea(&mut board, &fan.actor, &id, &too_short, T0).is_err());
     assert_eq!(found(&board, &fan.actor, "soy"), ["Soy milk please"]);
     assert!(found(&board, &fan.actor, "oat").is_empty());
+    // The index's term counts (duplicate detection's IDF) followed every edit.
+    assert_eq!(board.counter_mismatches().unwrap(), Vec::<String>::new());
 }
 
 #[test]
@@ -336,6 +338,29 @@ fn search_combines_with_filters_sorts_and_pages() {
         })
         .is_empty()
     );
+    // "Mine" and "I voted": the fan wrote all four, the admin voted for one.
+    assert_eq!(
+        run(SearchQuery {
+            author: Some(fan.id.clone()),
+            ..base.clone()
+        })
+        .len(),
+        4
+    );
+    assert!(
+        run(SearchQuery {
+            author: Some(admin.id.clone()),
+            ..base.clone()
+        })
+        .is_empty()
+    );
+    assert_eq!(
+        run(SearchQuery {
+            voted_by: Some(admin.id.clone()),
+            ..base.clone()
+        }),
+        ["Oat bars"]
+    );
     assert_eq!(
         code_of(ops::search_ideas(
             &board,
@@ -400,4 +425,61 @@ fn boards_from_before_search_are_indexed_when_upgraded() {
         ["Longer opening hours"]
     );
     assert_eq!(board.check_integrity().unwrap(), Vec::<String>::new());
+    // Migration 4 counted the backfilled index's terms.
+    assert_eq!(board.counter_mismatches().unwrap(), Vec::<String>::new());
+    let similar = ops::similar_ideas(&board, &Actor::guest(), "燕麦拿铁一直卖", None, 5).unwrap();
+    assert_eq!(similar[0].idea.title, OAT_LATTE);
+}
+
+#[test]
+fn ranking_in_the_index_gives_the_joined_query_s_pages_ties_included() {
+    // Many ideas with the same words score the same bm25: the pages must break
+    // those ties by votes, then number, exactly as the joined query does (a status
+    // filter that every idea passes takes the joined path).
+    let (mut board, _) = new_board(T0);
+    let author = add_fan(&mut board, "Author", T0);
+    let voters: Vec<Member> = (0..3)
+        .map(|i| add_fan(&mut board, &format!("Voter {i}"), T0))
+        .collect();
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        let title = if i % 9 == 0 {
+            format!("Oat milk, oat foam, oat latte {i}")
+        } else {
+            "Oat milk latte".to_string()
+        };
+        let id = submit(&mut board, &author, &title, T0);
+        for voter in voters.iter().take(i % 4) {
+            ops::vote(&mut board, &voter.actor, &id, Priority::Important, T0).unwrap();
+        }
+        ids.push(id);
+    }
+    let page = |offset: u32, limit: u32, status: Option<IdeaStatus>| {
+        let query = SearchQuery {
+            query: "oat".into(),
+            status,
+            offset,
+            limit,
+            ..SearchQuery::default()
+        };
+        let page = ops::search_ideas(&board, &author.actor, &query).unwrap();
+        let numbers: Vec<u32> = page.items.iter().map(|h| h.idea.number).collect();
+        (numbers, page.has_more)
+    };
+    let (all, _) = page(0, 100, Some(IdeaStatus::New));
+    assert_eq!(all.len(), 40);
+    for offset in [0, 3, 7, 20, 33, 39, 40] {
+        for limit in [1, 5, 7, 30] {
+            assert_eq!(
+                page(offset, limit, None),
+                page(offset, limit, Some(IdeaStatus::New)),
+                "offset {offset} limit {limit}"
+            );
+        }
+    }
+    let mut paged = Vec::new();
+    for offset in (0..40).step_by(7) {
+        paged.extend(page(offset, 7, None).0);
+    }
+    assert_eq!(paged, all);
 }
