@@ -32,6 +32,25 @@ pub struct BenchArgs {
     /// Samples of each heavy operation (status change fan-out, merge).
     #[arg(long, default_value_t = 10)]
     heavy_iterations: usize,
+    /// Run only the rows whose name contains this text, or one of several separated
+    /// by commas (e.g. `search,similar`); sections with no such row are skipped,
+    /// set-up included.
+    #[arg(long)]
+    only: Option<String>,
+}
+
+impl BenchArgs {
+    /// Whether the row named `name` is to be run.
+    fn wants_row(&self, name: &str) -> bool {
+        self.only
+            .as_deref()
+            .is_none_or(|only| only.split(',').any(|part| name.contains(part)))
+    }
+
+    /// Whether any of a group's rows is to be run.
+    fn wants(&self, names: &[&str]) -> bool {
+        names.iter().any(|name| self.wants_row(name))
+    }
 }
 
 const PAGE: u32 = 30;
@@ -60,7 +79,8 @@ pub fn run(args: &BenchArgs, now: Timestamp) -> Result<(), Error> {
     std::fs::create_dir_all(&dir)?;
     let result = copy_board(&args.board, &dir).and_then(|copy| measure(&copy, args, now));
     let _ = std::fs::remove_dir_all(&dir);
-    let (rows, context) = result?;
+    let (mut rows, context) = result?;
+    rows.retain(|row| args.wants_row(&row.name));
     if args.json {
         let report = bench_report::json(&rows, context);
         println!(
@@ -127,12 +147,14 @@ fn measure(
 
     // The first open applies pending migrations to the copy; time the ones after.
     drop(Board::open(copy)?);
-    let mut samples = Vec::new();
-    for _ in 0..n {
-        let b = time(&mut samples, || Board::open(copy))?;
-        drop(b);
+    if args.wants_row("open board") {
+        let mut samples = Vec::new();
+        for _ in 0..n {
+            let b = time(&mut samples, || Board::open(copy))?;
+            drop(b);
+        }
+        rows.push(Row::timed("open board", &samples, target(200.0)));
     }
-    rows.push(Row::timed("open board", &samples, target(200.0)));
 
     let mut board = Board::open(copy)?;
     let overview = ops::board_overview(&board)?;
@@ -146,8 +168,31 @@ fn measure(
         "heavy_iterations": heavy,
     });
 
-    rows.extend(lists(&board, n)?);
-    rows.extend(super::bench_search::searches(&board, n)?);
+    rows.extend(lists(&board, n, args)?);
+    rows.extend(super::bench_search::searches(&board, n, |name| {
+        args.wants_row(name)
+    })?);
+    const ADOPTION: &str = "adoption view (roadmap, showcase, figures)";
+    if args.wants_row(ADOPTION) {
+        let mut samples = Vec::new();
+        for _ in 0..n {
+            time(&mut samples, || {
+                ops::adoption_overview(&board, &Actor::guest())
+            })?;
+        }
+        rows.push(Row::timed(ADOPTION, &samples, target(100.0)));
+    }
+    let write_rows = [
+        "durable commit",
+        "vote (important)",
+        "unvote",
+        "submit idea",
+        "add comment",
+    ];
+    let later = ["idea page", "status change", "merge", "notification"];
+    if !args.wants(&write_rows) && !args.wants(&later) {
+        return Ok((rows, context));
+    }
 
     board.set_durability(Durability::Bulk)?;
     let fan = ops::create_member(
@@ -162,30 +207,46 @@ fn measure(
     )?;
     let fan = ops::act_as(&board, &fan.id)?;
     let admin = bench::admin(&board)?;
-    let (page_idea, comments) = idea_with_comments(&mut board, &fan, now)?;
     board.set_durability(Durability::Full)?;
+    // Preparation is not the write path: checkpoint it now, as the shell does when
+    // the app is idle (`Board::checkpoint`), so no timed commit copies its pages.
+    board.checkpoint()?;
 
-    let mut samples = Vec::new();
-    for _ in 0..n {
-        time(&mut samples, || {
-            let detail = ops::get_idea(&board, &fan, &page_idea, now)?;
-            let thread = ops::list_comments(&board, &fan, &page_idea)?;
-            Ok((detail, thread))
-        })?;
+    if args.wants_row("idea page") {
+        board.set_durability(Durability::Bulk)?;
+        let (page_idea, comments) = idea_with_comments(&mut board, &fan, now)?;
+        board.set_durability(Durability::Full)?;
+        board.checkpoint()?;
+        let mut samples = Vec::new();
+        for _ in 0..n {
+            time(&mut samples, || {
+                let detail = ops::get_idea(&board, &fan, &page_idea, now)?;
+                let thread = ops::list_comments(&board, &fan, &page_idea)?;
+                Ok((detail, thread))
+            })?;
+        }
+        rows.push(Row::timed(
+            format!("idea page ({comments} comments)"),
+            &samples,
+            target(10.0),
+        ));
     }
-    rows.push(Row::timed(
-        format!("idea page ({comments} comments)"),
-        &samples,
-        target(10.0),
-    ));
 
-    rows.extend(writes(&mut board, &fan, n, now)?);
-    rows.push(status_fan_out(&mut board, &admin, heavy, now)?);
-    let fans = overview.counts.members;
-    rows.push(merges(&mut board, &fan, &admin, fans, heavy, now)?);
+    if args.wants(&write_rows) {
+        rows.extend(writes(&mut board, &fan, n, now)?);
+    }
+    if args.wants_row("status change") {
+        rows.push(status_fan_out(&mut board, &admin, heavy, now)?);
+    }
+    if args.wants_row("merge") {
+        let fans = overview.counts.members;
+        rows.push(merges(&mut board, &fan, &admin, fans, heavy, now)?);
+    }
+    if args.wants(&["notification centre", "mark all notifications read"]) {
+        rows.extend(notification_centre(&mut board, n)?);
+    }
 
     for name in [
-        "adoption figures",
         "team analytics",
         "engagement (core fans)",
         "export (whole board, peak memory)",
@@ -207,7 +268,7 @@ type ListCase = (
 
 /// Each list page through the op and through its floor, interleaved, after checking
 /// that both return the same ideas.
-fn lists(board: &Board, n: usize) -> Result<Vec<Row>, Error> {
+fn lists(board: &Board, n: usize, args: &BenchArgs) -> Result<Vec<Row>, Error> {
     let deep = 199 * PAGE;
     let cases: [ListCase; 7] = [
         ("list trending, page 1", IdeaSort::Trending, None, None, 0),
@@ -233,6 +294,9 @@ fn lists(board: &Board, n: usize) -> Result<Vec<Row>, Error> {
     let guest = Actor::guest();
     let mut rows = Vec::new();
     for (name, sort, category, status, offset) in cases {
+        if !args.wants_row(name) {
+            continue;
+        }
         let query = ListQuery {
             sort,
             category: category.map(str::to_string),
@@ -290,11 +354,12 @@ fn writes(board: &mut Board, fan: &Actor, n: usize, now: Timestamp) -> Result<Ve
     if ideas.is_empty() {
         return Err(Error::NotFound { what: "open idea" });
     }
-    let (mut votes, mut unvotes, mut submits, mut comments) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut votes, mut unvotes, mut submits, mut comments, mut floor) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..n {
         let idea = &ideas[i % ideas.len()];
         let at = now.plus_millis(i as i64);
+        time(&mut floor, || bench::durable_commit(board))?;
         time(&mut votes, || {
             ops::vote(board, fan, idea, Priority::Important, at)
         })?;
@@ -314,11 +379,19 @@ fn writes(board: &mut Board, fan: &Actor, n: usize, now: Timestamp) -> Result<Ve
         };
         time(&mut comments, || ops::add_comment(board, fan, &input, at))?;
     }
+    // Each write's floor is the durable one-page commit, timed interleaved with them.
+    let floor_stats = bench_report::Stats::of(&floor);
+    let with_floor = |name: &str, samples: &[Duration]| {
+        let mut row = Row::timed(name, samples, target(5.0));
+        row.floor = Some(floor_stats);
+        row
+    };
     Ok(vec![
-        Row::timed("vote (important)", &votes, target(5.0)),
-        Row::timed("unvote", &unvotes, target(5.0)),
-        Row::timed("submit idea", &submits, target(5.0)),
-        Row::timed("add comment", &comments, target(5.0)),
+        Row::timed("durable commit (1 page: the disk's floor)", &floor, None),
+        with_floor("vote (important)", &votes),
+        with_floor("unvote", &unvotes),
+        with_floor("submit idea", &submits),
+        with_floor("add comment", &comments),
     ])
 }
 
@@ -334,8 +407,10 @@ fn status_fan_out(
     board.set_durability(Durability::Bulk)?;
     let followers = bench::add_followers(board, &id, FOLLOWERS, now)?;
     board.set_durability(Durability::Full)?;
+    board.checkpoint()?;
     let mut current = ops::get_idea(board, admin, &id, now)?.idea.status;
     let mut samples = Vec::new();
+    let mut pages = 0;
     for i in 0..heavy {
         let to = if current == IdeaStatus::UnderReview {
             IdeaStatus::Planned
@@ -351,9 +426,10 @@ fn status_fan_out(
             ops::change_status(board, admin, &update, now.plus_millis(i as i64))
         })?;
         current = to;
+        pages = pages.max(wal_pages(board)?);
     }
     Ok(Row::timed(
-        format!("status change ({followers} followers)"),
+        format!("status change ({followers} followers; {pages} WAL pages)"),
         &samples,
         target(100.0),
     ))
@@ -372,6 +448,7 @@ fn merges(
     let each = MERGE_VOTES.min(members / 2).max(1);
     let mut samples = Vec::new();
     let mut votes_each = usize::MAX;
+    let mut pages = 0;
     for i in 0..heavy {
         board.set_durability(Durability::Bulk)?;
         let mut pair = Vec::new();
@@ -388,13 +465,55 @@ fn merges(
             pair.push(id);
         }
         board.set_durability(Durability::Full)?;
+        board.checkpoint()?;
         time(&mut samples, || {
             ops::merge_ideas(board, admin, &pair[0], &pair[1], Some("Duplicate."), now)
         })?;
+        pages = pages.max(wal_pages(board)?);
     }
     Ok(Row::timed(
-        format!("merge (two ideas, {votes_each} votes each)"),
+        format!("merge (two ideas, {votes_each} votes each; {pages} WAL pages)"),
         &samples,
         target(500.0),
     ))
+}
+
+/// The notification centre (first page of 30 and the unread count) of the member
+/// following the most ideas, after giving the board the notices its past status
+/// changes would have produced; then "mark all read".
+fn notification_centre(board: &mut Board, n: usize) -> Result<Vec<Row>, Error> {
+    board.set_durability(Durability::Bulk)?;
+    let notices = bench::backfill_notices(board)?;
+    board.set_durability(Durability::Full)?;
+    board.checkpoint()?;
+    let (id, follows) =
+        bench::busiest_follower(board)?.ok_or(Error::NotFound { what: "follower" })?;
+    let member = ops::act_as(board, &id)?;
+    let mut samples = Vec::new();
+    let mut shown = 0;
+    for _ in 0..n {
+        shown = time(&mut samples, || {
+            ops::list_notifications(board, &member, false, PAGE)
+        })?
+        .unread;
+    }
+    let mut rows = vec![Row::timed(
+        format!("notification centre ({follows} follows, {shown} unread of {notices})"),
+        &samples,
+        target(5.0),
+    )];
+    let mut marks = Vec::new();
+    time(&mut marks, || {
+        ops::mark_notifications_read(board, &member, None, Timestamp::now())
+    })?;
+    // One sample: after it there is nothing left to mark. No target in the issue.
+    rows.push(Row::timed("mark all notifications read", &marks, None));
+    Ok(rows)
+}
+
+/// Pages the write-ahead log holds (what the last timed write wrote, the log having
+/// been checkpointed before it), checkpointed again untimed, as the shell does when
+/// idle.
+fn wal_pages(board: &Board) -> Result<i64, Error> {
+    Ok(board.checkpoint()?.map_or(0, |(log, _)| log))
 }

@@ -33,11 +33,16 @@ const DRAFTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Times each query `n` times as a guest (a fan's view: hidden and merged filtered).
-pub(crate) fn searches(board: &Board, n: usize) -> Result<Vec<Row>, Error> {
+/// Times each query `n` times as a guest (a fan's view: hidden and merged filtered),
+/// the rows `wants` accepts only.
+pub(crate) fn searches(
+    board: &Board,
+    n: usize,
+    wants: impl Fn(&str) -> bool,
+) -> Result<Vec<Row>, Error> {
     let guest = Actor::guest();
     let mut rows = Vec::new();
-    for (name, text) in QUERIES {
+    for (name, text) in QUERIES.iter().filter(|(name, _)| wants(name)) {
         let query = SearchQuery {
             query: (*text).to_string(),
             limit: 30,
@@ -49,7 +54,7 @@ pub(crate) fn searches(board: &Board, n: usize) -> Result<Vec<Row>, Error> {
         }
         rows.push(Row::timed(*name, &samples, SEARCH_TARGET));
     }
-    for (name, draft) in DRAFTS {
+    for (name, draft) in DRAFTS.iter().filter(|(name, _)| wants(name)) {
         let mut samples: Vec<Duration> = Vec::with_capacity(n);
         for _ in 0..n {
             time(&mut samples, || {
