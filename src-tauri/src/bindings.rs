@@ -68,6 +68,11 @@ pub fn typescript() -> String {
         SearchHit,
         SearchPage,
         SimilarIdea,
+        RoadmapColumn,
+        LaunchedIdea,
+        AdoptionFigures,
+        AdoptionOverview,
+        IdeaJourney,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

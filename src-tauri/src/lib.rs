@@ -16,13 +16,23 @@ pub use state::Shared;
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let shared = Arc::new(Shared::default());
             app.manage(shared.clone());
             let path = state::board_path(app.handle())?;
+            let idle = shared.clone();
             std::thread::Builder::new()
                 .name("board-open".into())
                 .spawn(move || shared.open(&path))?;
+            std::thread::Builder::new()
+                .name("board-checkpoint".into())
+                .spawn(move || {
+                    loop {
+                        std::thread::sleep(state::CHECKPOINT_EVERY);
+                        idle.checkpoint_when_idle();
+                    }
+                })?;
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -87,7 +87,24 @@ impl Shared {
             Slot::Opening => unreachable!("waited above"),
         }
     }
+
+    /// Copies the write-ahead log into the board file while no command holds the
+    /// board, so that a fan's commit never pays for a checkpoint. Skips at once when
+    /// a command is running or the board is not open; a passive checkpoint never
+    /// waits for readers or writers. Returns whether it ran.
+    pub fn checkpoint_when_idle(&self) -> bool {
+        let Ok(slot) = self.slot.try_lock() else {
+            return false;
+        };
+        match &*slot {
+            Slot::Open(board) => board.checkpoint().is_ok(),
+            _ => false,
+        }
+    }
 }
+
+/// How often the shell looks for an idle moment to checkpoint the board.
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The board this window opens: `$IDEABOARD_BOARD`, or `default.board` in the app's
 /// data directory.
@@ -118,4 +135,30 @@ fn open_or_create_demo(path: &Path) -> Result<Board, Error> {
     }
     std::fs::rename(&building, path)?;
     Board::open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkpoints_only_while_no_command_holds_the_board() {
+        let dir = std::env::temp_dir().join(format!("ideaboard-idle-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("idle.board");
+        let _ = std::fs::remove_file(&path);
+        let board = Board::create(&path, "Idle", Timestamp::now()).unwrap();
+        let shared = Shared::with_open_board(board);
+
+        assert!(shared.checkpoint_when_idle());
+        let during = shared
+            .run(|_, _| Ok(shared.checkpoint_when_idle()))
+            .unwrap();
+        assert!(!during, "a running command keeps the board to itself");
+        assert!(
+            !Shared::default().checkpoint_when_idle(),
+            "nothing to do while opening"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

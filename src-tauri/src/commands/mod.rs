@@ -1,9 +1,11 @@
 //! Thin commands: arguments in, one core op, a typed result or `ErrorDto` out. One
 //! file per view area; each command is a few lines.
 
+mod adoption;
 mod board;
 mod discuss;
 mod ideas;
+mod notifications;
 mod search;
 mod session;
 
@@ -39,8 +41,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         session::create_profile,
         session::sign_in,
         session::sign_out,
+        session::my_points,
         search::search_ideas,
-        search::similar_ideas
+        search::similar_ideas,
+        adoption::adoption_overview,
+        adoption::my_idea_journeys,
+        notifications::list_notifications,
+        notifications::mark_notifications_read,
+        notifications::votes_left
     ]
 }
 

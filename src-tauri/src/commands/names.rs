@@ -20,6 +20,12 @@ pub const ALL: &[&str] = &[
     "create_profile",
     "sign_in",
     "sign_out",
+    "my_points",
     "search_ideas",
     "similar_ideas",
+    "adoption_overview",
+    "my_idea_journeys",
+    "list_notifications",
+    "mark_notifications_read",
+    "votes_left",
 ];

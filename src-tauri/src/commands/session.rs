@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ideaboard_core::model::{MemberProfile, NewMember, Role};
+use ideaboard_core::model::{MemberProfile, NewMember, PointsEntry, Role};
 use ideaboard_core::{Actor, ErrorDto, Timestamp, ops};
 use tauri::State;
 
@@ -67,4 +67,16 @@ pub async fn sign_in(
 #[tauri::command]
 pub fn sign_out(shared: State<'_, Arc<Shared>>) {
     shared.set_actor(Actor::guest());
+}
+
+/// The signed-in member's latest points ledger lines, newest first.
+#[tauri::command]
+pub async fn my_points(
+    shared: State<'_, Arc<Shared>>,
+    limit: u32,
+) -> Result<Vec<PointsEntry>, ErrorDto> {
+    blocking(&shared, move |board, actor| {
+        ops::my_points(board, actor, limit)
+    })
+    .await
 }
