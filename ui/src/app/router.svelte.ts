@@ -1,14 +1,28 @@
 /**
  * A tiny hash router: the current view as reactive state. The hash is the source of
- * truth (`#/`, `#/ideas/<id>`, `#/share`), so links are plain `<a href>` and a reload
+ * truth (`#/`, `#/ideas/<id>`, `#/share`, `#/adoption`, `#/notifications`, `#/profile`), so links are plain `<a href>` and a reload
  * keeps the page; anything unknown falls back to the idea list.
  */
-export type Route = { name: "vote" } | { name: "idea"; id: string } | { name: "share" };
+export type Route =
+  | { name: "vote" }
+  | { name: "idea"; id: string }
+  | { name: "share" }
+  | { name: "adoption" }
+  | { name: "notifications" }
+  | { name: "profile" };
+
+/** The views with a fixed address, by hash. */
+const FIXED: Record<string, Route> = {
+  "#/share": { name: "share" },
+  "#/adoption": { name: "adoption" },
+  "#/notifications": { name: "notifications" },
+  "#/profile": { name: "profile" },
+};
 
 const IDEA_PREFIX = "#/ideas/";
 
 export function parseRoute(hash: string): Route {
-  if (hash === "#/share") return { name: "share" };
+  if (Object.hasOwn(FIXED, hash)) return FIXED[hash]!;
   if (hash.startsWith(IDEA_PREFIX)) {
     const id = decodeURIComponent(hash.slice(IDEA_PREFIX.length));
     if (/^[0-9a-fA-F-]{8,}$/.test(id)) return { name: "idea", id };
@@ -21,7 +35,10 @@ export function routeHref(route: Route): string {
     case "vote":
       return "#/";
     case "share":
-      return "#/share";
+    case "adoption":
+    case "notifications":
+    case "profile":
+      return `#/${route.name}`;
     case "idea":
       return `${IDEA_PREFIX}${encodeURIComponent(route.id)}`;
   }
@@ -40,7 +57,11 @@ export class Router {
   /** Follows hash changes (links, back/forward); returns the unsubscribe function. */
   listen(target: Window = globalThis.window): () => void {
     const sync = () => {
-      this.route = parseRoute(this.#location.hash);
+      const next = parseRoute(this.#location.hash);
+      if (routeHref(next) === routeHref(this.route)) return;
+      this.route = next;
+      // A new view starts at its top, as it does after go().
+      if (typeof document !== "undefined") document.documentElement.scrollTop = 0;
     };
     target.addEventListener("hashchange", sync);
     return () => target.removeEventListener("hashchange", sync);

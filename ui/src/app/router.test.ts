@@ -9,13 +9,22 @@ afterEach(() => {
 
 describe("router", () => {
   it("parses hashes into routes and back", () => {
-    const routes: Route[] = [{ name: "vote" }, { name: "share" }, { name: "idea", id: ID }];
+    const routes: Route[] = [
+      { name: "vote" },
+      { name: "share" },
+      { name: "adoption" },
+      { name: "notifications" },
+      { name: "profile" },
+      { name: "idea", id: ID },
+    ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
     expect(routeHref({ name: "idea", id: ID })).toBe(`#/ideas/${ID}`);
+    expect(routeHref({ name: "adoption" })).toBe("#/adoption");
+    expect(routeHref({ name: "notifications" })).toBe("#/notifications");
   });
 
   it("falls back to the idea list for anything unknown", () => {
-    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/share/extra"]) {
+    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/share/extra", "__proto__", "#/adoption/x"]) {
       expect(parseRoute(hash)).toEqual({ name: "vote" });
     }
   });
@@ -34,9 +43,11 @@ describe("router", () => {
   it("follows hash changes from links while listening", () => {
     const router = new Router();
     const stop = router.listen();
+    document.documentElement.scrollTop = 400;
     window.location.hash = `#/ideas/${ID}`;
     window.dispatchEvent(new HashChangeEvent("hashchange"));
     expect(router.route).toEqual({ name: "idea", id: ID });
+    expect(document.documentElement.scrollTop).toBe(0);
     stop();
     window.location.hash = "#/share";
     window.dispatchEvent(new HashChangeEvent("hashchange"));

@@ -9,12 +9,15 @@ import {
   listProfiles,
   signIn,
   signOut,
+  votesLeft,
   type MemberProfile,
 } from "../ipc";
 
 export class Session {
   profile = $state.raw<MemberProfile | null>(null);
   version = $state(0);
+  /** Votes left under the board's budget; null when the board has none (or unknown). */
+  votesLeft = $state<number | null>(null);
 
   get isTeam(): boolean {
     return this.profile !== null && this.profile.role !== "fan";
@@ -22,9 +25,10 @@ export class Session {
 
   async load(): Promise<void> {
     this.#set(await currentProfile());
+    void this.#loadBudget();
   }
 
-  /** Re-reads points and level after something that earns points. */
+  /** Re-reads points, level and the vote budget after something that changes them. */
   async refresh(): Promise<void> {
     try {
       const profile = await currentProfile();
@@ -33,6 +37,7 @@ export class Session {
     } catch {
       // Stale points are harmless; the next refresh catches up.
     }
+    await this.#loadBudget();
   }
 
   profiles(): Promise<MemberProfile[]> {
@@ -41,15 +46,30 @@ export class Session {
 
   async signIn(memberId: string, passphrase: string | null): Promise<void> {
     this.#set(await signIn(memberId, passphrase));
+    void this.#loadBudget();
   }
 
   async create(displayName: string): Promise<void> {
     this.#set(await createProfile(displayName));
+    void this.#loadBudget();
   }
 
   async signOut(): Promise<void> {
     await signOut();
     this.#set(null);
+    this.votesLeft = null;
+  }
+
+  async #loadBudget(): Promise<void> {
+    if (this.profile === null) {
+      this.votesLeft = null;
+      return;
+    }
+    try {
+      this.votesLeft = await votesLeft();
+    } catch {
+      // Shown again on the next refresh; voting itself still enforces the budget.
+    }
   }
 
   #set(profile: MemberProfile | null): void {

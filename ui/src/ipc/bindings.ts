@@ -182,6 +182,14 @@ sort: IdeaSort | null,
  */
 category: string | null, status: IdeaStatus | null, tag: string | null, 
 /**
+ * Member id of the author ("mine").
+ */
+author: string | null, 
+/**
+ * Member id of a voter ("I voted").
+ */
+votedBy: string | null, 
+/**
  * Hidden and merged ideas too (the team only).
  */
 includeHidden: boolean, offset: number, limit: number, };
@@ -193,3 +201,45 @@ export type SearchHit = { idea: IdeaSummary, title: Highlighted, snippet: Highli
 export type SearchPage = { items: Array<SearchHit>, offset: number, hasMore: boolean, };
 
 export type SimilarIdea = { idea: IdeaSummary, score: number, };
+
+export type RoadmapColumn = { status: IdeaStatus, total: number, 
+/**
+ * By votes, most first.
+ */
+ideas: Array<IdeaSummary>, };
+
+export type LaunchedIdea = { idea: IdeaSummary, launchedAt: Timestamp, 
+/**
+ * The team's launch note as plain text, shortened.
+ */
+note: string | null, };
+
+export type AdoptionFigures = { 
+/**
+ * None for the board as a whole (or, in `by_category`, ideas without one).
+ */
+category: Category | null, ideas: number, answered: number, launched: number, 
+/**
+ * launched ÷ ideas, 0 when there are no ideas.
+ */
+adoptionRate: number, medianDaysToAnswer: number | null, medianDaysToLaunch: number | null, };
+
+export type AdoptionOverview = { 
+/**
+ * Under review, planned, in progress, launched.
+ */
+roadmap: Array<RoadmapColumn>, 
+/**
+ * Launched ideas, latest launch first.
+ */
+showcase: Array<LaunchedIdea>, overall: AdoptionFigures, 
+/**
+ * In the board's category order; ideas without a category last, if any.
+ */
+byCategory: Array<AdoptionFigures>, };
+
+export type IdeaJourney = { idea: IdeaSummary, 
+/**
+ * Every status change, oldest first.
+ */
+journey: Array<StatusChange>, };

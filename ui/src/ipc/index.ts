@@ -4,15 +4,19 @@
  */
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
+  AdoptionOverview,
   BoardOverview,
   CommentView,
   ErrorCode,
   IdeaDetail,
+  IdeaJourney,
   IdeaPage,
   ListQuery,
   MemberProfile,
   NewComment,
   NewIdea,
+  NotificationPage,
+  PointsEntry,
   Priority,
   Reaction,
   SearchPage,
@@ -141,4 +145,39 @@ export function searchIdeas(query: SearchQuery): Promise<SearchPage> {
 /** Up to five existing ideas that look like a draft, for the Share view. */
 export function similarIdeas(title: string, body: string | null): Promise<SimilarIdea[]> {
   return call<SimilarIdea[]>("similar_ideas", { title, body });
+}
+
+/** Roadmap, launched showcase and adoption figures (anyone, guests included). */
+export function adoptionOverview(): Promise<AdoptionOverview> {
+  return call<AdoptionOverview>("adoption_overview");
+}
+
+/** The signed-in member's own ideas, newest first, each with its journey. */
+export function myIdeaJourneys(): Promise<IdeaJourney[]> {
+  return call<IdeaJourney[]>("my_idea_journeys");
+}
+
+/** The latest notifications (or only the unread ones) and the unread total. */
+export function listNotifications(unreadOnly: boolean, limit: number): Promise<NotificationPage> {
+  return call<NotificationPage>("list_notifications", { unreadOnly, limit });
+}
+
+/** Marks the given notifications read, or all of them with `null`; resolves to how many changed. */
+export function markNotificationsRead(ids: string[] | null): Promise<number> {
+  return call<number>("mark_notifications_read", { ids });
+}
+
+/** Votes the member has left under the board's budget; `null` when the board has none. */
+export function votesLeft(): Promise<number | null> {
+  return call<number | null>("votes_left");
+}
+
+/** Shows a notification from the operating system (the Tauri notification plugin). */
+export function notifyOs(title: string, body: string): Promise<void> {
+  return call<void>("plugin:notification|notify", { options: { title, body } });
+}
+
+/** The signed-in member's latest points ledger lines, newest first. */
+export function myPoints(limit: number): Promise<PointsEntry[]> {
+  return call<PointsEntry[]>("my_points", { limit });
 }

@@ -1,4 +1,11 @@
-import type { CommentView, IdeaDetail, IdeaPage, IdeaSummary, MemberProfile } from "../ipc";
+import type {
+  CommentView,
+  IdeaDetail,
+  IdeaPage,
+  IdeaSummary,
+  MemberProfile,
+  Notification,
+} from "../ipc";
 
 /** An idea summary as the core would send it; override what a test cares about. */
 export function idea(number: number, overrides: Partial<IdeaSummary> = {}): IdeaSummary {
@@ -93,5 +100,21 @@ export function commands(handlers: Record<string, Handler>) {
     const handler = handlers[command];
     if (!handler) throw new Error(`unexpected command ${command}`);
     return handler(args);
+  };
+}
+
+/** A notification as the core would send it: Mia moved idea `id` to planned, unread. */
+export function notification(id: number, overrides: Partial<Notification> = {}): Notification {
+  return {
+    id: String(id),
+    kind: "status_changed",
+    ideaId: `0190a000-0000-7000-8000-${String(id).padStart(12, "0")}`,
+    ideaNumber: id,
+    ideaTitle: `Idea ${id}`,
+    actor: { id: "t", displayName: "Mia", role: "moderator" },
+    status: "planned",
+    createdAt: "2026-11-20T10:00:00Z",
+    read: false,
+    ...overrides,
   };
 }

@@ -6,7 +6,9 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
 import type { ListQuery } from "../../ipc";
 import { setLocale } from "../../i18n";
-import { detail, idea, page } from "../../test/fixtures";
+import { detail, idea, page, profile } from "../../test/fixtures";
+import { session } from "../../app/session.svelte";
+import { IdeaFeed } from "./ideaFeed.svelte";
 import VoteView from "./VoteView.svelte";
 
 const categories = [
@@ -160,5 +162,44 @@ describe("VoteView", () => {
     render(VoteView, { categories });
     await fireEvent.click(await screen.findByTestId("card-vote"));
     expect((await screen.findByTestId("card-vote-error")).textContent).toBe("Please choose a profile first.");
+  });
+
+  it("filters by a card's tag, by mine and by I voted, and clears each", async () => {
+    const me = profile();
+    session.profile = me;
+    invoke.mockResolvedValue(page([idea(4, { tags: ["oat", "cold brew"] })]));
+    const feed = new IdeaFeed(
+      () => {},
+      () => session.profile?.id ?? null,
+    );
+    render(VoteView, { categories, feed });
+    const last = () => queries().at(-1)!;
+
+    await fireEvent.click((await screen.findAllByTestId("idea-tag"))[0]!);
+    await waitFor(() => expect(last()).toMatchObject({ tag: "oat", author: null, votedBy: null }));
+    expect(screen.getByTestId("filter-tag").textContent).toContain("oat");
+
+    await fireEvent.click(screen.getByTestId("filter-mine"));
+    await waitFor(() => expect(last()).toMatchObject({ tag: "oat", author: me.id, votedBy: null }));
+    expect(screen.getByTestId("filter-mine").getAttribute("aria-pressed")).toBe("true");
+
+    await fireEvent.click(screen.getByTestId("filter-voted"));
+    await waitFor(() => expect(last()).toMatchObject({ author: me.id, votedBy: me.id }));
+
+    await fireEvent.click(screen.getByTestId("filter-tag"));
+    await fireEvent.click(screen.getByTestId("filter-mine"));
+    await fireEvent.click(screen.getByTestId("filter-voted"));
+    await waitFor(() => expect(last()).toMatchObject({ tag: null, author: null, votedBy: null }));
+    expect(screen.queryByTestId("filter-tag")).toBeNull();
+    session.profile = null;
+  });
+
+  it("offers mine and I voted to a signed-in member only", async () => {
+    session.profile = null;
+    invoke.mockResolvedValue(page([idea(4)]));
+    render(VoteView, { categories });
+    await screen.findAllByTestId("idea-card");
+    expect(screen.queryByTestId("filter-mine")).toBeNull();
+    expect(screen.queryByTestId("filter-voted")).toBeNull();
   });
 });

@@ -35,6 +35,12 @@ export class IdeaFeed {
   sort = $state<IdeaSort>("trending");
   category = $state<string | null>(null);
   status = $state<IdeaStatus | null>(null);
+  /** Only ideas with this tag. */
+  tag = $state<string | null>(null);
+  /** Only the signed-in member's own ideas ("mine"). */
+  mine = $state(false);
+  /** Only ideas the signed-in member voted for ("I voted"). */
+  voted = $state(false);
   items = $state.raw<IdeaSummary[]>([]);
   hasMore = $state(false);
   phase = $state<FeedPhase>("loading");
@@ -57,14 +63,37 @@ export class IdeaFeed {
   #nextOffset = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
   readonly #onchange: () => void;
+  readonly #member: () => string | null;
 
-  /** `onchange` runs after a vote from the list (the member's points moved). */
-  constructor(onchange: () => void = () => {}) {
+  /**
+   * `onchange` runs after a vote from the list (the member's points moved);
+   * `member` names the signed-in member, for "mine" and "I voted".
+   */
+  constructor(onchange: () => void = () => {}, member: () => string | null = () => null) {
     this.#onchange = onchange;
+    this.#member = member;
   }
 
   get filtered(): boolean {
-    return this.category !== null || this.status !== null;
+    return this.category !== null || this.status !== null || this.tag !== null || this.mine || this.voted;
+  }
+
+  /**
+   * The filters and page the list and search share. "Mine" and "I voted" become the
+   * member's id; a guest has none (the toggles are not offered).
+   */
+  #filters(offset: number): Omit<ListQuery, "sort"> {
+    const member = this.#member();
+    return {
+      category: this.category,
+      status: this.status,
+      tag: this.tag,
+      author: this.mine ? member : null,
+      votedBy: this.voted ? member : null,
+      includeHidden: false,
+      offset,
+      limit: PAGE_SIZE,
+    };
   }
 
   get searching(): boolean {
@@ -72,16 +101,7 @@ export class IdeaFeed {
   }
 
   searchQuery(offset: number): SearchQuery {
-    return {
-      query: this.activeSearch,
-      sort: this.searchSort,
-      category: this.category,
-      status: this.status,
-      tag: null,
-      includeHidden: false,
-      offset,
-      limit: PAGE_SIZE,
-    };
+    return { query: this.activeSearch, sort: this.searchSort, ...this.#filters(offset) };
   }
 
   async #fetch(offset: number): Promise<FeedPage> {
@@ -118,17 +138,7 @@ export class IdeaFeed {
   }
 
   query(offset: number): ListQuery {
-    return {
-      sort: this.sort,
-      category: this.category,
-      status: this.status,
-      tag: null,
-      author: null,
-      votedBy: null,
-      includeHidden: false,
-      offset,
-      limit: PAGE_SIZE,
-    };
+    return { sort: this.sort, ...this.#filters(offset) };
   }
 
   async reload(): Promise<void> {
@@ -215,5 +225,29 @@ export class IdeaFeed {
     if (status === this.status) return;
     this.status = status;
     void this.reload();
+  }
+
+  setTag(tag: string | null): void {
+    if (tag === this.tag) return;
+    this.tag = tag;
+    void this.reload();
+  }
+
+  setMine(on: boolean): void {
+    if (on === this.mine) return;
+    this.mine = on;
+    void this.reload();
+  }
+
+  setVoted(on: boolean): void {
+    if (on === this.voted) return;
+    this.voted = on;
+    void this.reload();
+  }
+
+  /** A guest has no ideas or votes of their own: drops those filters (no reload). */
+  forgetMember(): void {
+    this.mine = false;
+    this.voted = false;
   }
 }
