@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { launchApp } from "./lib/app.mjs";
-import { currentLocale, readCards, waitForList } from "./lib/ideaboard.mjs";
-import { screenshot } from "./lib/screenshot.mjs";
+import { readCards, waitForList } from "./lib/ideaboard.mjs";
+import { q, uiHelpers } from "./lib/ui.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
 
 const FAN_NAME = `E2E Fan ${process.pid}`;
@@ -22,10 +22,12 @@ const LAUNCH_JOURNEY = [
 
 describe("fan: profiles, share, vote, discuss, journey", { timeout: 420_000 }, () => {
   let app;
+  let click, text, waitText, typeInto, pasteInto, shot, setLocale, goToList;
 
   before(
     async () => {
       app = await launchApp();
+      ({ click, text, waitText, typeInto, paste: pasteInto, shot, setLocale, goToList } = uiHelpers(app));
       await waitForList(app, "the demo board's ideas");
     },
     { timeout: 120_000 },
@@ -37,65 +39,6 @@ describe("fan: profiles, share, vote, discuss, journey", { timeout: 420_000 }, (
     },
     { timeout: 30_000 },
   );
-
-  const q = (testId) => `[data-testid="${testId}"]`;
-
-  async function click(css) {
-    await waitFor(async () => {
-      await (await app.find(css)).click();
-      return true;
-    }, { message: `to click ${css}` });
-  }
-
-  async function text(css) {
-    return app.executeScript("return document.querySelector(arguments[0])?.textContent ?? null;", [css]);
-  }
-
-  async function waitText(css, predicate, message) {
-    return waitFor(
-      async () => {
-        const value = await text(css);
-        return value !== null && predicate(value.trim()) ? value.trim() : false;
-      },
-      { timeout: 15_000, message },
-    );
-  }
-
-  async function typeInto(css, value) {
-    const element = await waitFor(() => app.find(css), { message: css });
-    await element.click();
-    await element.sendKeys(value);
-  }
-
-  // WebKitWebDriver under Xvfb hangs typing "<" (no key for it in the X keymap), so
-  // markup goes in the way a paste would: set the value and fire the input event the
-  // form listens to.
-  async function pasteInto(css, value) {
-    await waitFor(() => app.find(css), { message: css });
-    await app.executeScript(
-      `const el = document.querySelector(arguments[0]);
-       el.focus();
-       el.value = arguments[1];
-       el.dispatchEvent(new Event("input", { bubbles: true }));`,
-      [css, value],
-    );
-  }
-
-  // The X display can lag the DOM under software rendering: give it time to paint.
-  async function shot(name) {
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await screenshot(name);
-  }
-
-  async function setLocale(locale) {
-    if ((await currentLocale(app)) !== locale) await click(q("lang-switch"));
-    await waitFor(async () => (await currentLocale(app)) === locale, { message: `locale ${locale}` });
-  }
-
-  async function goToList() {
-    await click(q("nav-vote"));
-    return waitForList(app, "the idea list");
-  }
 
   /** Opens the idea page of the card numbered `number` and waits for its header. */
   async function openIdea(number) {

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { launchApp } from "./lib/app.mjs";
-import { currentLocale, waitForList } from "./lib/ideaboard.mjs";
-import { screenshot } from "./lib/screenshot.mjs";
+import { waitForList } from "./lib/ideaboard.mjs";
+import { q, uiHelpers } from "./lib/ui.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
 
 const OAT_LATTE = "希望燕麦拿铁成为常驻饮品";
@@ -14,10 +14,12 @@ const FAN_NAME = `E2E Searcher ${process.pid}`;
 
 describe("search: the Vote view's box and the Share view's similar ideas", { timeout: 300_000 }, () => {
   let app;
+  let click, text, waitText, typeInto, enter, shot, setLocale;
 
   before(
     async () => {
       app = await launchApp();
+      ({ click, text, waitText, typeInto, paste: enter, shot, setLocale } = uiHelpers(app));
       await waitForList(app, "the demo board's ideas");
     },
     { timeout: 120_000 },
@@ -29,61 +31,6 @@ describe("search: the Vote view's box and the Share view's similar ideas", { tim
     },
     { timeout: 30_000 },
   );
-
-  const q = (testId) => `[data-testid="${testId}"]`;
-
-  async function click(css) {
-    await waitFor(
-      async () => {
-        await (await app.find(css)).click();
-        return true;
-      },
-      { message: `to click ${css}` },
-    );
-  }
-
-  async function text(css) {
-    return app.executeScript("return document.querySelector(arguments[0])?.textContent ?? null;", [css]);
-  }
-
-  async function waitText(css, predicate, message) {
-    return waitFor(
-      async () => {
-        const value = await text(css);
-        return value !== null && predicate(value.trim()) ? value.trim() : false;
-      },
-      { timeout: 15_000, message },
-    );
-  }
-
-  async function typeInto(css, value) {
-    const element = await waitFor(() => app.find(css), { message: css });
-    await element.click();
-    await element.sendKeys(value);
-  }
-
-  // Chinese has no keys in Xvfb's keymap (and "<" hangs WebKitWebDriver): put the
-  // text in as an input method would, setting the value and firing `input`.
-  async function enter(css, value) {
-    await waitFor(() => app.find(css), { message: css });
-    await app.executeScript(
-      `const el = document.querySelector(arguments[0]);
-       el.focus();
-       el.value = arguments[1];
-       el.dispatchEvent(new Event("input", { bubbles: true }));`,
-      [css, value],
-    );
-  }
-
-  async function shot(name) {
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await screenshot(name);
-  }
-
-  async function setLocale(locale) {
-    if ((await currentLocale(app)) !== locale) await click(q("lang-switch"));
-    await waitFor(async () => (await currentLocale(app)) === locale, { message: `locale ${locale}` });
-  }
 
   /** Waits for the search results to show a card titled `title`; returns every card. */
   async function waitForHit(title) {

@@ -1,0 +1,115 @@
+// Driving the app the way a person does: click, type, read texts, switch language,
+// take screenshots. One set of helpers per WebDriver session.
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { currentLocale, waitForList } from "./ideaboard.mjs";
+import { screenshot } from "./screenshot.mjs";
+import { waitFor } from "./webdriver.mjs";
+
+/** A CSS selector for a data-testid. */
+export const q = (testId) => `[data-testid="${testId}"]`;
+
+export function uiHelpers(app) {
+  async function click(css) {
+    await waitFor(
+      async () => {
+        await (await app.find(css)).click();
+        return true;
+      },
+      { message: `to click ${css}` },
+    );
+  }
+
+  async function text(css) {
+    return app.executeScript("return document.querySelector(arguments[0])?.textContent ?? null;", [css]);
+  }
+
+  async function texts(css) {
+    return app.executeScript(
+      "return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.textContent.trim());",
+      [css],
+    );
+  }
+
+  async function waitText(css, predicate, message) {
+    return waitFor(
+      async () => {
+        const value = await text(css);
+        return value !== null && predicate(value.trim()) ? value.trim() : false;
+      },
+      { timeout: 15_000, message },
+    );
+  }
+
+  async function waitVisible(css, message = css) {
+    await waitFor(() => app.executeScript("return !!document.querySelector(arguments[0]);", [css]), {
+      timeout: 15_000,
+      message,
+    });
+  }
+
+  async function typeInto(css, value) {
+    const element = await waitFor(() => app.find(css), { message: css });
+    await element.click();
+    await element.sendKeys(value);
+  }
+
+  // WebKitWebDriver under Xvfb hangs typing "<", drops typed newlines and has no keys
+  // for Chinese: such text goes in as a paste or an input method would, setting the
+  // value and firing the input event the form listens to.
+  async function paste(css, value) {
+    await waitFor(() => app.find(css), { message: css });
+    await app.executeScript(
+      `const el = document.querySelector(arguments[0]);
+       el.focus();
+       el.value = arguments[1];
+       el.dispatchEvent(new Event("input", { bubbles: true }));`,
+      [css, value],
+    );
+  }
+
+  // The X display can lag the DOM under software rendering: give it time to paint.
+  async function shot(name) {
+    await new Promise((done) => setTimeout(done, 700));
+    await screenshot(name);
+  }
+
+  async function setLocale(locale) {
+    if ((await currentLocale(app)) !== locale) await click(q("lang-switch"));
+    await waitFor(async () => (await currentLocale(app)) === locale, { message: `locale ${locale}` });
+  }
+
+  async function goToList() {
+    await click(q("nav-vote"));
+    return waitForList(app, "the idea list");
+  }
+
+  /** Signs in with the first profile of `role` that needs no passphrase. */
+  async function signInAs(role) {
+    await click(q("profile-switch"));
+    await waitVisible(q("profile-option"), "the profile list");
+    await click(`${q("profile-option")}[data-role="${role}"]`);
+    await waitFor(async () => (await text(q("profile-switcher"))) === null, {
+      timeout: 15_000,
+      message: `signing in as a ${role}`,
+    });
+  }
+
+  return { click, text, texts, waitText, waitVisible, typeInto, paste, shot, setLocale, goToList, signInAs };
+}
+
+const uiRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../ui/src/i18n");
+
+/**
+ * The UI's message catalogues as key → text maps, read from their sources (plain
+ * `"key": "text",` lines), so a test can tell a label of one language from the other.
+ */
+export async function catalogues() {
+  const parse = async (file) => {
+    const source = await readFile(join(uiRoot, file), "utf8");
+    const entries = [...source.matchAll(/^\s+"([\w.]+)":\s+"((?:[^"\\]|\\.)*)",$/gm)];
+    return new Map(entries.map(([, key, value]) => [key, JSON.parse(`"${value}"`)]));
+  };
+  return { en: await parse("en.ts"), "zh-CN": await parse("zh-CN.ts") };
+}
