@@ -77,6 +77,16 @@ pub enum Error {
     TooManyTags { max: usize },
     #[error("type something to search for")]
     SearchEmpty,
+    #[error("say why you report this")]
+    ReasonEmpty,
+    #[error("the reason is too long: {len} characters, at most {max}")]
+    ReasonTooLong { len: usize, max: usize },
+    #[error("you already reported this; the team has not looked at it yet")]
+    AlreadyReported,
+    #[error("there is no open report on this")]
+    NoOpenReports,
+    #[error("only public comments are hidden; delete a team comment instead")]
+    NotAPublicComment,
     #[error(
         "this board was written by a newer Ideaboard (schema {found}, this app knows up to {supported}); it was not changed"
     )]
@@ -127,6 +137,11 @@ pub enum ErrorCode {
     LastAdmin,
     TooManyTags,
     SearchEmpty,
+    ReasonEmpty,
+    ReasonTooLong,
+    AlreadyReported,
+    NoOpenReports,
+    NotAPublicComment,
     NewerBoard,
     NotABoard,
     Storage,
@@ -171,6 +186,11 @@ impl Error {
             Error::LastAdmin => C::LastAdmin,
             Error::TooManyTags { .. } => C::TooManyTags,
             Error::SearchEmpty => C::SearchEmpty,
+            Error::ReasonEmpty => C::ReasonEmpty,
+            Error::ReasonTooLong { .. } => C::ReasonTooLong,
+            Error::AlreadyReported => C::AlreadyReported,
+            Error::NoOpenReports => C::NoOpenReports,
+            Error::NotAPublicComment => C::NotAPublicComment,
             Error::NewerBoard { .. } => C::NewerBoard,
             Error::NotABoard => C::NotABoard,
             Error::Storage(_) | Error::Io(_) => C::Storage,

@@ -162,6 +162,9 @@ text_enum!(
         ReactionWithdrawn = "reaction_withdrawn",
         IdeaReachedVotes = "idea_reached_votes",
         IdeaLaunched = "idea_launched",
+        /// The team hid the member's comment (as if deleted) or restored it.
+        CommentHidden = "comment_hidden",
+        CommentRestored = "comment_restored",
     }
 );
 
@@ -178,9 +181,21 @@ impl PointsReason {
             PointsReason::ReactionWithdrawn => -1,
             PointsReason::IdeaReachedVotes => 20,
             PointsReason::IdeaLaunched => 100,
+            PointsReason::CommentHidden => -2,
+            PointsReason::CommentRestored => 2,
         }
     }
 }
+
+text_enum!(
+    /// What a report or a moderation item is about.
+    ContentKind, "content kind" { Idea = "idea", Comment = "comment" }
+);
+
+text_enum!(
+    /// How the team closed the reports on an item: acted on them, or not.
+    ReportOutcome, "report outcome" { Resolved = "resolved", Dismissed = "dismissed" }
+);
 
 /// Vote counts at which an idea's author earns [`PointsReason::IdeaReachedVotes`].
 pub const VOTE_MILESTONES: &[i64] = &[10, 100, 1000];

@@ -9,7 +9,9 @@ mod comment;
 mod enums;
 mod idea;
 mod member;
+mod moderation;
 mod search;
+mod team;
 
 pub use activity::*;
 pub use adoption::*;
@@ -18,4 +20,6 @@ pub use comment::*;
 pub use enums::*;
 pub use idea::*;
 pub use member::*;
+pub use moderation::*;
 pub use search::*;
+pub use team::*;

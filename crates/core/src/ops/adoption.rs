@@ -30,7 +30,7 @@ const NOTE_CHARS: usize = 140;
 /// The member's own ideas shown with their journeys.
 pub const MY_IDEAS_MAX: u32 = 50;
 
-const DAY_MS: f64 = 86_400_000.0;
+pub(crate) const DAY_MS: f64 = 86_400_000.0;
 
 /// Roadmap, showcase and adoption figures. Anyone may look, guests included; the
 /// cards carry the viewer's own votes.
@@ -133,7 +133,7 @@ impl Group {
 }
 
 /// Folds the raw counts and timings into the board's figures and each category's.
-fn figures(
+pub(crate) fn figures(
     categories: &[(i64, Category)],
     counts: &[(Option<i64>, IdeaStatus, u32)],
     answers: &[adoption::Timing],

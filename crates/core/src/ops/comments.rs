@@ -14,8 +14,9 @@ use crate::render::markdown_to_safe_html;
 use crate::store::{Board, comments, ideas, ledger, notify};
 use crate::{Error, Result};
 
-/// A comment this member may see: internal notes exist only for the team.
-fn visible_comment(
+/// A comment this member may act on: internal notes, and comments the team hid,
+/// exist only for the team.
+pub(crate) fn visible_comment(
     conn: &rusqlite::Connection,
     who: &Who,
     comment_id: &str,
@@ -23,7 +24,7 @@ fn visible_comment(
     let id = crate::ids::parse_id(comment_id)?.to_string();
     let comment = comments::by_id(conn, &id)?;
     let idea = ideas::by_number(conn, comment.idea_no)?;
-    if (comment.kind == CommentKind::Internal || idea.hidden) && !who.is_team() {
+    if (comment.kind == CommentKind::Internal || comment.hidden || idea.hidden) && !who.is_team() {
         return Err(Error::NotFound { what: "comment" });
     }
     Ok(comment)
@@ -107,7 +108,12 @@ pub fn add_comment(
     })
 }
 
-fn one(conn: &rusqlite::Connection, who: &Who, idea_no: i64, id: &str) -> Result<CommentView> {
+pub(crate) fn one(
+    conn: &rusqlite::Connection,
+    who: &Who,
+    idea_no: i64,
+    id: &str,
+) -> Result<CommentView> {
     comments::thread(conn, idea_no, who.is_team(), who.seq)?
         .into_iter()
         .find(|c| c.id == id)
@@ -155,8 +161,10 @@ pub fn delete_comment(
         if comment.deleted {
             return Err(Error::CommentDeleted);
         }
-        comments::soft_delete(tx, comment.seq, now)?;
-        if comment.kind != CommentKind::Internal {
+        let removed_by = (comment.author_seq != seq).then_some(seq);
+        comments::soft_delete(tx, comment.seq, removed_by, now)?;
+        // A hidden comment already stopped counting when it was hidden.
+        if comment.kind != CommentKind::Internal && !comment.hidden {
             ideas::add_comments(tx, comment.idea_no, -1)?;
             ideas::trend_remove(
                 tx,

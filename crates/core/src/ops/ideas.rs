@@ -5,9 +5,13 @@ use serde_json::json;
 use super::actor::{Who, audit, idea_target, no_detail, visible_idea};
 use super::{Actor, validate};
 use crate::clock::Timestamp;
-use crate::model::{IdeaDetail, IdeaEdit, IdeaPage, IdeaStatus, ListQuery, NewIdea, PointsReason};
+use crate::model::{
+    IdeaDetail, IdeaEdit, IdeaPage, IdeaStatus, ListQuery, NewIdea, PointsReason, ReportOutcome,
+};
 use crate::render::{markdown_excerpt, markdown_to_safe_html};
-use crate::store::{Board, Tx, ideas, journey, ledger, members, notify, settings, taxonomy, votes};
+use crate::store::{
+    Board, Tx, ideas, journey, ledger, members, notify, reports, settings, taxonomy, votes,
+};
 use crate::{Error, Result};
 
 /// Characters of plain text on a card.
@@ -184,13 +188,29 @@ fn set_flag(
         let seq = who.team()?;
         let idea = visible_idea(tx, &who, idea_id)?;
         ideas::set_flag(tx, idea.number, flag, on)?;
+        // Hiding an idea is acting on its reports.
+        let closed = match (flag, on) {
+            (ideas::IdeaFlag::Hidden, true) => reports::close_open(
+                tx,
+                reports::Item::Idea(idea.number),
+                ReportOutcome::Resolved,
+                seq,
+                now,
+            )?,
+            _ => 0,
+        };
         let action = match (flag, on) {
             (ideas::IdeaFlag::Hidden, true) => "idea.hide",
             (ideas::IdeaFlag::Hidden, false) => "idea.restore",
             (ideas::IdeaFlag::Pinned, true) => "idea.pin",
             (ideas::IdeaFlag::Pinned, false) => "idea.unpin",
         };
-        audit(tx, seq, action, idea_target(idea.number), no_detail(), now)?;
+        let detail_json = if closed > 0 {
+            json!({ "reportsResolved": closed })
+        } else {
+            no_detail()
+        };
+        audit(tx, seq, action, idea_target(idea.number), detail_json, now)?;
         detail(tx, &who, idea.number, now)
     })
 }

@@ -12,6 +12,7 @@ pub const NOTE_MAX: usize = 5_000;
 pub const TAGS_MAX: usize = 8;
 pub const TAG_MAX: usize = 24;
 pub const PASSPHRASE_MIN: usize = 8;
+pub const REASON_MAX: usize = 500;
 
 /// Control characters are refused everywhere; multi-line text keeps `\n` and `\t`.
 fn check_controls(text: &str, field: &'static str, multiline: bool) -> Result<()> {
@@ -47,6 +48,23 @@ pub fn title(raw: &str) -> Result<String> {
         });
     }
     Ok(t.to_string())
+}
+
+/// A report's reason: trimmed, 1 to 500 characters, may span lines.
+pub fn report_reason(raw: &str) -> Result<String> {
+    let r = normalise_lines(raw).trim().to_string();
+    if r.is_empty() {
+        return Err(Error::ReasonEmpty);
+    }
+    check_controls(&r, "reason", true)?;
+    let len = r.chars().count();
+    if len > REASON_MAX {
+        return Err(Error::ReasonTooLong {
+            len,
+            max: REASON_MAX,
+        });
+    }
+    Ok(r)
 }
 
 /// An idea body: Markdown, at most 20,000 characters, may be empty.

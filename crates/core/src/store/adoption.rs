@@ -201,3 +201,21 @@ pub(crate) fn own_ideas(
         Some(author_seq),
     )
 }
+
+/// The oldest open ideas fans can see that the team has not answered in public
+/// yet, oldest first: a scan of migration 7's `ideas_unanswered`.
+pub(crate) fn oldest_unanswered(
+    conn: &Connection,
+    limit: u32,
+) -> Result<Vec<crate::model::IdeaSummary>> {
+    super::ideas::summaries(
+        conn,
+        "SELECT * FROM ideas INDEXED BY ideas_unanswered \
+         WHERE hidden = 0 AND status IN ('new', 'under_review', 'planned', 'in_progress') \
+           AND answered_at IS NULL \
+         ORDER BY created_at, number LIMIT ?1",
+        vec![rusqlite::types::Value::Integer(i64::from(limit))],
+        "created_at, number",
+        None,
+    )
+}

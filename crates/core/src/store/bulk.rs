@@ -17,7 +17,8 @@ use crate::model::{PointsReason, Priority, VOTE_MILESTONES};
 
 /// Tables whose secondary indexes are rebuilt after a bulk load.
 const REBUILT: &str = "'members', 'ideas', 'idea_tags', 'votes', 'comments', 'follows', \
-                       'points_ledger', 'status_changes', 'audit_log', 'notices'";
+                       'points_ledger', 'status_changes', 'audit_log', 'notices', \
+                       'reports', 'member_activity'";
 
 /// An idea row with its counters and trending score already computed.
 pub(crate) struct IdeaLoad<'a> {
@@ -280,11 +281,32 @@ pub(crate) fn load<T>(
         for (name, _) in &indexes {
             tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
         }
+        // The team's aggregate triggers would probe indexes that are gone; the
+        // aggregates are recounted at the end instead.
+        let triggers: Vec<String> = super::team::TRIGGERS
+            .iter()
+            .map(|name| {
+                tx.query_row(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        for name in super::team::TRIGGERS {
+            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+        }
         let value = {
             let mut loader = Loader::new(&tx)?;
             fill(&mut loader)?
         };
+        // The team's aggregates, from the ledger and status changes loaded, before
+        // the indexes come back (one sort for the rank index, not 200k inserts).
+        super::team::rebuild(&tx)?;
         for (_, sql) in &indexes {
+            tx.execute_batch(sql)?;
+        }
+        for sql in &triggers {
             tx.execute_batch(sql)?;
         }
         // Ideas went in as raw rows: build their full-text index in the same transaction.

@@ -18,14 +18,18 @@ pub(crate) struct CommentRow {
     pub kind: CommentKind,
     pub created_at: Timestamp,
     pub deleted: bool,
+    /// Hidden by the team (migration 7).
+    pub hidden: bool,
 }
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<CommentRow> {
-    let raw: Option<(i64, String, i64, i64, String, i64, bool)> = conn
+    type Raw = (i64, String, i64, i64, String, i64, bool, bool);
+    let raw: Option<Raw> = conn
         .query_row(
-            "SELECT seq, id, idea_no, author_seq, kind, created_at, deleted_at IS NOT NULL FROM comments WHERE id = ?1",
+            "SELECT seq, id, idea_no, author_seq, kind, created_at, deleted_at IS NOT NULL, hidden_at IS NOT NULL \
+             FROM comments WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
         )
         .optional()?;
     let raw = raw.ok_or(Error::NotFound { what: "comment" })?;
@@ -37,6 +41,7 @@ pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<CommentRow> {
         kind: CommentKind::parse(&raw.4)?,
         created_at: Timestamp::from_millis(raw.5),
         deleted: raw.6,
+        hidden: raw.7,
     })
 }
 
@@ -79,10 +84,17 @@ pub(crate) fn update_body(
     Ok(())
 }
 
-pub(crate) fn soft_delete(conn: &Connection, seq: i64, now: Timestamp) -> Result<()> {
+/// Soft-deletes a comment; `removed_by` names the team member who deleted someone
+/// else's comment (the moderation queue lists those).
+pub(crate) fn soft_delete(
+    conn: &Connection,
+    seq: i64,
+    removed_by: Option<i64>,
+    now: Timestamp,
+) -> Result<()> {
     conn.execute(
-        "UPDATE comments SET deleted_at = ?2 WHERE seq = ?1",
-        params![seq, now.millis()],
+        "UPDATE comments SET deleted_at = ?2, removed_by = ?3 WHERE seq = ?1",
+        params![seq, now.millis(), removed_by],
     )?;
     let (idea_no, kind): (i64, String) = conn.query_row(
         "SELECT idea_no, kind FROM comments WHERE seq = ?1",
@@ -92,6 +104,20 @@ pub(crate) fn soft_delete(conn: &Connection, seq: i64, now: Timestamp) -> Result
     if kind == CommentKind::Official.as_str() {
         super::adoption::recount_idea(conn, idea_no)?;
     }
+    Ok(())
+}
+
+/// Hides a comment (`by` the team member) or, with None, restores it.
+pub(crate) fn set_hidden(
+    conn: &Connection,
+    seq: i64,
+    by: Option<i64>,
+    now: Timestamp,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE comments SET hidden_at = CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END, hidden_by = ?2 WHERE seq = ?1",
+        params![seq, by, now.millis()],
+    )?;
     Ok(())
 }
 
@@ -110,7 +136,7 @@ pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
 /// The trending terms of `idea_no`'s comments that count (public, standing).
 pub(crate) fn trending_terms(conn: &Connection, idea_no: i64) -> Result<Vec<f64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT created_at FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL",
+        "SELECT created_at FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL",
     )?;
     let terms = stmt
         .query_map([idea_no], |r| r.get::<_, i64>(0))?
@@ -161,21 +187,23 @@ pub(crate) fn remove_reaction(
     Ok(n == 1)
 }
 
-/// The thread of an idea in posting order, internal notes only when `with_internal`.
+/// The thread of an idea in posting order. `team` sees internal notes and the text
+/// of hidden comments; anyone else sees a hidden comment's place, never its text.
 pub(crate) fn thread(
     conn: &Connection,
     idea_no: i64,
-    with_internal: bool,
+    team: bool,
     viewer_seq: Option<i64>,
 ) -> Result<Vec<CommentView>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT c.seq, c.id, p.id, m.id, m.display_name, m.role, c.kind, c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at IS NOT NULL \
+        "SELECT c.seq, c.id, p.id, m.id, m.display_name, m.role, c.kind, c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at IS NOT NULL, \
+                c.hidden_at IS NOT NULL \
          FROM comments c JOIN members m ON m.seq = c.author_seq LEFT JOIN comments p ON p.seq = c.parent_seq \
          WHERE c.idea_no = ?1 AND (?2 OR c.kind <> 'internal') ORDER BY c.seq",
     )?;
     let mut seqs = Vec::new();
     let mut out = Vec::new();
-    let rows = stmt.query_map(params![idea_no, with_internal], |r| {
+    let rows = stmt.query_map(params![idea_no, team], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
@@ -189,6 +217,7 @@ pub(crate) fn thread(
             r.get::<_, i64>(9)?,
             r.get::<_, Option<i64>>(10)?,
             r.get::<_, bool>(11)?,
+            r.get::<_, bool>(12)?,
         ))
     })?;
     for row in rows {
@@ -205,7 +234,10 @@ pub(crate) fn thread(
             created,
             edited,
             deleted,
+            hidden,
         ) = row?;
+        // What this viewer may not read is sent empty.
+        let blank = deleted || (hidden && !team);
         seqs.push(seq);
         out.push(CommentView {
             id,
@@ -216,11 +248,12 @@ pub(crate) fn thread(
                 role: Role::parse(&role)?,
             },
             kind: CommentKind::parse(&kind)?,
-            body: if deleted { String::new() } else { body },
-            body_html: if deleted { String::new() } else { body_html },
+            body: if blank { String::new() } else { body },
+            body_html: if blank { String::new() } else { body_html },
             created_at: Timestamp::from_millis(created),
             edited_at: edited.map(Timestamp::from_millis),
             deleted,
+            hidden,
             reactions: Vec::new(),
             my_reactions: Vec::new(),
         });

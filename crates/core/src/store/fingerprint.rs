@@ -64,14 +64,15 @@ pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Every idea whose vote count, vote weight, comment count or trending score differs
-/// from a recount, and every member whose points differ from their ledger.
+/// from a recount, every member whose points differ from their ledger, and the
+/// team's aggregates (store::team).
 pub(crate) fn counter_mismatches(conn: &Connection) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare(
         "SELECT i.number, i.vote_count, i.vote_weight, i.comment_count, i.trending, \
            (SELECT count(*) FROM votes v WHERE v.idea_no = i.number), \
            (SELECT coalesce(sum(CASE priority WHEN 'critical' THEN 3 WHEN 'important' THEN 2 ELSE 1 END), 0) FROM votes v WHERE v.idea_no = i.number), \
-           (SELECT count(*) FROM comments c WHERE c.idea_no = i.number AND c.kind <> 'internal' AND c.deleted_at IS NULL) \
+           (SELECT count(*) FROM comments c WHERE c.idea_no = i.number AND c.kind <> 'internal' AND c.deleted_at IS NULL AND c.hidden_at IS NULL) \
          FROM ideas i",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -117,5 +118,6 @@ pub(crate) fn counter_mismatches(conn: &Connection) -> Result<Vec<String>> {
     }
     out.extend(super::adoption::mismatches(conn)?);
     out.extend(super::search::doc_frequency_mismatches(conn)?);
+    out.extend(super::team::mismatches(conn)?);
     Ok(out)
 }

@@ -255,7 +255,7 @@ pub(crate) fn trending_from_rows(conn: &Connection, number: i64) -> Result<f64> 
         ));
     }
     let mut comments = conn.prepare_cached(
-        "SELECT created_at FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL",
+        "SELECT created_at FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL",
     )?;
     for at in comments.query_map([number], |r| r.get::<_, i64>(0))? {
         terms.push(rank::term(
@@ -285,7 +285,7 @@ pub(crate) fn recount_counters(conn: &Connection, number: i64) -> Result<()> {
         "UPDATE ideas SET \
            vote_count = (SELECT count(*) FROM votes WHERE idea_no = ?1), \
            vote_weight = (SELECT coalesce(sum(CASE priority WHEN 'critical' THEN 3 WHEN 'important' THEN 2 ELSE 1 END), 0) FROM votes WHERE idea_no = ?1), \
-           comment_count = (SELECT count(*) FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL) \
+           comment_count = (SELECT count(*) FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL) \
          WHERE number = ?1",
         [number],
     )?;

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_adoption.sql"),
     include_str!("migrations/0005_notices.sql"),
     include_str!("migrations/0006_search_df.sql"),
+    include_str!("migrations/0007_team.sql"),
 ];
 
 /// The schema this build writes.
@@ -70,6 +71,10 @@ fn after_migration(conn: &Connection, version: i64) -> Result<()> {
     if version == 4 {
         // The adoption times of ideas that already have answers or launches.
         super::adoption::recount_all(conn)?;
+    }
+    if version == 7 {
+        // The team's aggregates of the activity and status changes already there.
+        super::team::rebuild(conn)?;
     }
     Ok(())
 }

@@ -18,9 +18,12 @@ pub(crate) mod journey;
 pub(crate) mod ledger;
 pub(crate) mod members;
 pub(crate) mod notify;
+pub(crate) mod reports;
 pub(crate) mod search;
 pub(crate) mod settings;
 pub(crate) mod taxonomy;
+pub(crate) mod team;
+pub(crate) mod triage;
 pub(crate) mod votes;
 
 use std::io::Read;

@@ -43,7 +43,7 @@ pub(crate) fn counts(conn: &Connection) -> Result<BoardCounts> {
     Ok(conn.query_row(
         "SELECT (SELECT count(*) FROM ideas WHERE hidden = 0 AND status <> 'merged'), \
                 (SELECT count(*) FROM votes), \
-                (SELECT count(*) FROM comments WHERE kind <> 'internal' AND deleted_at IS NULL), \
+                (SELECT count(*) FROM comments WHERE kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL), \
                 (SELECT count(*) FROM members)",
         [],
         |r| {

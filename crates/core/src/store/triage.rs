@@ -1,0 +1,59 @@
+//! SQL of the team's triage inbox: new and under-review ideas fans can see, most
+//! supported first, as a scan of migration 7's `ideas_triage` partial index (the
+//! WHERE terms below must match it exactly).
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+use crate::Result;
+use crate::model::{IdeaStatus, IdeaSummary};
+
+/// The inbox's visibility; must match `ideas_triage`.
+const IN_TRIAGE: &str = "hidden = 0 AND status IN ('new', 'under_review')";
+/// Most votes first, then most weight; at equal support the one waiting longest.
+const ORDER: &str = "vote_count DESC, vote_weight DESC, number";
+
+fn status_clause(status: Option<IdeaStatus>, args: &mut Vec<Value>) -> String {
+    match status {
+        Some(s) => {
+            args.push(Value::Text(s.as_str().to_string()));
+            format!(" AND status = ?{}", args.len())
+        }
+        None => String::new(),
+    }
+}
+
+/// One page of the inbox's cards.
+pub(crate) fn page(
+    conn: &Connection,
+    status: Option<IdeaStatus>,
+    viewer_seq: Option<i64>,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<IdeaSummary>> {
+    let mut args = Vec::new();
+    let only = status_clause(status, &mut args);
+    args.push(Value::Integer(i64::from(limit)));
+    let limit_arg = args.len();
+    args.push(Value::Integer(i64::from(offset)));
+    let offset_arg = args.len();
+    let inner = format!(
+        "SELECT * FROM ideas INDEXED BY ideas_triage WHERE {IN_TRIAGE}{only} \
+         ORDER BY {ORDER} LIMIT ?{limit_arg} OFFSET ?{offset_arg}"
+    );
+    super::ideas::summaries(conn, &inner, args, ORDER, viewer_seq)
+}
+
+/// Ideas in the inbox with at least `threshold` votes.
+pub(crate) fn count_past(
+    conn: &Connection,
+    status: Option<IdeaStatus>,
+    threshold: u32,
+) -> Result<i64> {
+    let mut args = vec![Value::Integer(i64::from(threshold))];
+    let only = status_clause(status, &mut args);
+    let sql = format!(
+        "SELECT count(*) FROM ideas INDEXED BY ideas_triage WHERE {IN_TRIAGE}{only} AND vote_count >= ?1"
+    );
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+}
