@@ -182,6 +182,9 @@ fn measure(
         }
         rows.push(Row::timed(ADOPTION, &samples, target(100.0)));
     }
+    rows.extend(super::bench_team::team_rows(&board, n, now, |name| {
+        args.wants_row(name)
+    })?);
     let write_rows = [
         "durable commit",
         "vote (important)",
@@ -247,8 +250,6 @@ fn measure(
     }
 
     for name in [
-        "team analytics",
-        "engagement (core fans)",
         "export (whole board, peak memory)",
         "import (whole board, peak memory)",
     ] {

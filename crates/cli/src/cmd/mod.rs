@@ -3,6 +3,7 @@
 mod bench;
 mod bench_report;
 mod bench_search;
+mod bench_team;
 mod board;
 mod search;
 mod seed;
