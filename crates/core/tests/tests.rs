@@ -43,3 +43,9 @@ mod relevance;
 
 #[path = "core/adoption.rs"]
 mod adoption;
+
+#[path = "core/moderation.rs"]
+mod moderation;
+
+#[path = "core/team_analytics.rs"]
+mod team_analytics;

@@ -30,7 +30,10 @@ pub(crate) fn team_rows(
     now: Timestamp,
     wants: impl Fn(&str) -> bool,
 ) -> Result<Vec<Row>, Error> {
-    if ![TRIAGE, ANALYTICS, ENGAGEMENT].iter().any(|name| wants(name)) {
+    if ![TRIAGE, ANALYTICS, ENGAGEMENT]
+        .iter()
+        .any(|name| wants(name))
+    {
         return Ok(Vec::new());
     }
     let admin = bench::admin(board)?;
@@ -46,7 +49,9 @@ pub(crate) fn team_rows(
     if wants(ANALYTICS) {
         let mut samples = Vec::new();
         for _ in 0..n {
-            time(&mut samples, || ops::team_analytics(board, &admin, WEEKS, now))?;
+            time(&mut samples, || {
+                ops::team_analytics(board, &admin, WEEKS, now)
+            })?;
         }
         rows.push(Row::timed(ANALYTICS, &samples, target(100.0)));
     }

@@ -30,11 +30,22 @@ pub const QUEUE_REASONS_MAX: u32 = 5;
 /// Characters of an item's text in the queue.
 const QUEUE_EXCERPT_CHARS: usize = 280;
 
-/// The item a reference names, as this member may see it.
-fn resolve_target(conn: &rusqlite::Connection, who: &Who, target: &ContentRef) -> Result<Item> {
+/// The item a reference names, as this member may see it, its public id as stored,
+/// and whether it is a deleted comment.
+fn resolve_target(
+    conn: &rusqlite::Connection,
+    who: &Who,
+    target: &ContentRef,
+) -> Result<(Item, String, bool)> {
     match target.kind {
-        ContentKind::Idea => Ok(Item::Idea(visible_idea(conn, who, &target.id)?.number)),
-        ContentKind::Comment => Ok(Item::Comment(visible_comment(conn, who, &target.id)?.seq)),
+        ContentKind::Idea => {
+            let idea = visible_idea(conn, who, &target.id)?;
+            Ok((Item::Idea(idea.number), idea.id, false))
+        }
+        ContentKind::Comment => {
+            let comment = visible_comment(conn, who, &target.id)?;
+            Ok((Item::Comment(comment.seq), comment.id, comment.deleted))
+        }
     }
 }
 
@@ -49,10 +60,8 @@ pub fn report_content(
     board.write(|tx| {
         let who = Who::load(tx, actor)?;
         let (seq, _) = who.signed_in()?;
-        let item = resolve_target(tx, &who, &input.target)?;
-        if let Item::Comment(_) = item
-            && comments::by_id(tx, &crate::ids::parse_id(&input.target.id)?.to_string())?.deleted
-        {
+        let (item, id, deleted) = resolve_target(tx, &who, &input.target)?;
+        if deleted {
             return Err(Error::CommentDeleted);
         }
         let reason = validate::report_reason(&input.reason)?;
@@ -64,7 +73,7 @@ pub fn report_content(
             id: report.to_string(),
             target: ContentRef {
                 kind: item.kind(),
-                id: crate::ids::parse_id(&input.target.id)?.to_string(),
+                id,
             },
             reason,
             created_at: now,
@@ -156,7 +165,7 @@ pub fn resolve_reports(
     board.write(|tx| {
         let who = Who::load(tx, actor)?;
         let seq = who.team()?;
-        let item = resolve_target(tx, &who, target)?;
+        let (item, ..) = resolve_target(tx, &who, target)?;
         let closed = reports::close_open(tx, item, outcome, seq, now)?;
         if closed == 0 {
             return Err(Error::NoOpenReports);

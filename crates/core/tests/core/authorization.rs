@@ -6,8 +6,8 @@
 //! admin. Ops that target no one's content behave the same for both fans.
 
 use ideaboard_core::model::{
-    BoardSettings, Category, CommentKind, IdeaEdit, IdeaStatus, ListQuery, NewMember, Priority,
-    Reaction, Role,
+    BoardSettings, Category, CommentKind, ContentKind, ContentRef, IdeaEdit, IdeaStatus, ListQuery,
+    NewMember, NewReport, Priority, Reaction, ReportOutcome, Role, TriageQuery,
 };
 use ideaboard_core::{Actor, ErrorCode, Result, ops};
 
@@ -65,6 +65,15 @@ const MATRIX: &[(&str, [Expect; 5])] = &[
     ("update_board_settings",              [SIGN_IN, NO,      NO,      NO,      OK]),
     ("add_category",                       [SIGN_IN, NO,      NO,      OK,      OK]),
     ("audit_log",                          [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("report_content idea",                [SIGN_IN, OK,      OK,      OK,      OK]),
+    ("report_content comment",             [SIGN_IN, OK,      OK,      OK,      OK]),
+    ("report_content of a hidden idea",    [SIGN_IN, UNSEEN,  UNSEEN,  OK,      OK]),
+    ("moderation_queue",                   [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("set_comment_hidden",                 [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("resolve_reports",                    [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("triage_inbox",                       [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("team_analytics",                     [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("engagement",                         [SIGN_IN, NO,      NO,      OK,      OK]),
 ];
 
 const ROLES: [&str; 5] = ["guest", "fan", "other fan", "moderator", "admin"];
@@ -85,6 +94,16 @@ fn member(role: Role) -> NewMember {
         display_name: format!("New {role}"),
         role,
         passphrase: None,
+    }
+}
+
+fn report(kind: ContentKind, id: &str) -> NewReport {
+    NewReport {
+        target: ContentRef {
+            kind,
+            id: id.into(),
+        },
+        reason: "Spam".into(),
     }
 }
 
@@ -187,6 +206,32 @@ fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
             ops::add_category(b, who, &category, now).map(drop)
         }
         "audit_log" => ops::audit_log(b, who, 50).map(drop),
+        "report_content idea" => {
+            let input = report(ContentKind::Idea, &fx.fan_idea);
+            ops::report_content(b, who, &input, now).map(drop)
+        }
+        "report_content comment" => {
+            let input = report(ContentKind::Comment, &fx.fan_comment);
+            ops::report_content(b, who, &input, now).map(drop)
+        }
+        "report_content of a hidden idea" => {
+            let input = report(ContentKind::Idea, &fx.hidden_idea);
+            ops::report_content(b, who, &input, now).map(drop)
+        }
+        "moderation_queue" => ops::moderation_queue(b, who, 0, 50).map(drop),
+        "set_comment_hidden" => {
+            ops::set_comment_hidden(b, who, &fx.fan_comment, true, now).map(drop)
+        }
+        "resolve_reports" => {
+            let target = ContentRef {
+                kind: ContentKind::Idea,
+                id: fx.spare_idea.clone(),
+            };
+            ops::resolve_reports(b, who, &target, ReportOutcome::Dismissed, now).map(drop)
+        }
+        "triage_inbox" => ops::triage_inbox(b, who, &TriageQuery::default()).map(drop),
+        "team_analytics" => ops::team_analytics(b, who, 12, now).map(drop),
+        "engagement" => ops::engagement(b, who, 20, 12, now).map(drop),
         other => panic!("no such operation in the matrix: {other}"),
     }
 }

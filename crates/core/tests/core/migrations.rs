@@ -224,6 +224,60 @@ fn notifications_of_an_older_board_survive_the_upgrade_to_notices() {
     assert_eq!(board.check_integrity().unwrap(), Vec::<String>::new());
 }
 
+/// Schema 6 had no team aggregates: the upgrade to 7 counts the activity already in
+/// the points ledger and the status changes, and the team's figures include it.
+#[test]
+fn the_team_figures_of_an_older_board_count_its_past_activity() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ideaboard");
+    Board::create_at_schema(&path, "Old board", T0, 6).unwrap();
+    let t = T0.millis();
+    let day = 86_400_000_i64;
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(&format!(
+        "INSERT INTO members (seq, id, display_name, role, joined_at, points) VALUES \
+           (1, '01900000-0000-7000-8000-000000000001', 'Fan A', 'fan', 0, 10), \
+           (2, '01900000-0000-7000-8000-000000000002', 'Admin', 'admin', 0, 0), \
+           (3, '01900000-0000-7000-8000-000000000003', 'Fan B', 'fan', 0, 1); \
+         INSERT INTO ideas (number, id, title, body, body_html, excerpt, author_seq, status, \
+           created_at, updated_at, vote_count, vote_weight, trending) VALUES \
+           (1, '01900000-0000-7000-8000-0000000000a1', 'Oat milk', 'b', '<p>b</p>', 'b', 1, 'planned', {t}, {t}, 1, 2, 0.0); \
+         INSERT INTO votes (idea_no, member_seq, priority, created_at) VALUES (1, 3, 'important', {v}); \
+         INSERT INTO status_changes (idea_no, from_status, to_status, actor_seq, note, at) VALUES \
+           (1, NULL, 'new', 1, NULL, {t}), (1, 'new', 'planned', 2, 'Soon', {p}); \
+         INSERT INTO points_ledger (member_seq, delta, reason, idea_no, at) VALUES \
+           (1, 10, 'idea_submitted', 1, {t}), (3, 1, 'vote_cast', 1, {v});",
+        v = t + 8 * day,
+        p = t + day,
+    ))
+    .unwrap();
+    drop(conn);
+
+    let board = Board::open(&path).unwrap();
+    let team: Vec<String> = board
+        .counter_mismatches()
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.starts_with("team_") || m.starts_with("member_"))
+        .collect();
+    assert_eq!(team, Vec::<String>::new());
+    let admin = acting(&board, "01900000-0000-7000-8000-000000000002");
+    let now = ideaboard_core::Timestamp::from_millis(t + 9 * day);
+    let a = ops::team_analytics(&board, &admin.actor, 2, now).unwrap();
+    let weeks: Vec<(u32, u32)> = a.weeks.iter().map(|w| (w.ideas, w.votes)).collect();
+    assert_eq!(weeks, vec![(1, 0), (0, 1)]);
+    let funnel: Vec<u32> = a.funnel.iter().map(|f| f.ideas).collect();
+    assert_eq!(funnel, vec![1, 1, 1, 0]);
+    let e = ops::engagement(&board, &admin.actor, 10, 2, now).unwrap();
+    assert_eq!(
+        (e.core.participants, e.core.core_fans, e.core.points_cutoff),
+        (2, 1, 10)
+    );
+    let new: Vec<u32> = e.weeks.iter().map(|w| w.new).collect();
+    assert_eq!(new, vec![1, 1]);
+    assert_eq!(e.leaderboard.len(), 2);
+}
+
 /// `Board::checkpoint` (for the shell's idle time) copies the whole log into the
 /// file; a board in memory has no log.
 #[test]

@@ -2,7 +2,8 @@
 //! helpers every acceptance test uses to assert refusals.
 
 use ideaboard_core::model::{
-    CommentKind, IdeaStatus, NewComment, NewIdea, NewMember, Role, StatusUpdate,
+    CommentKind, ContentKind, ContentRef, IdeaStatus, NewComment, NewIdea, NewMember, NewReport,
+    Role, StatusUpdate,
 };
 use ideaboard_core::{Actor, Board, ErrorCode, Result, Timestamp, ops};
 
@@ -175,7 +176,7 @@ pub struct Fixture {
     pub fan_comment: String,
     /// By `other_fan`; fan, other fan, moderator and admin each voted for it.
     pub voted_idea: String,
-    /// By `other_fan`, new, no votes.
+    /// By `other_fan`, new, no votes; `other_fan` reported it (one open report).
     pub spare_idea: String,
     /// By `fan`, hidden by the moderator.
     pub hidden_idea: String,
@@ -220,6 +221,14 @@ impl Fixture {
         set_status(b, &moderator, &declined_idea, IdeaStatus::Declined, T0);
         let merged_idea = submit(b, &other_fan, "Later opening hours", T0);
         ops::merge_ideas(b, &moderator.actor, &merged_idea, &spare_idea, None, T0).expect("merge");
+        let spam = NewReport {
+            target: ContentRef {
+                kind: ContentKind::Idea,
+                id: spare_idea.clone(),
+            },
+            reason: "Duplicate of another idea".into(),
+        };
+        ops::report_content(b, &other_fan.actor, &spam, T0).expect("report");
 
         Fixture {
             board,

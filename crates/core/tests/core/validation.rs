@@ -2,8 +2,9 @@
 //! own error code and leaves the board byte-for-byte as it was.
 
 use ideaboard_core::model::{
-    BoardSettings, Category, CommentKind, CommentKind as Kind, IdeaEdit, IdeaSort, IdeaStatus,
-    IdeaStatus as S, ListQuery, NewIdea, NewMember, Priority, Reaction, Role, StatusUpdate,
+    BoardSettings, Category, CommentKind, CommentKind as Kind, ContentKind, ContentRef, IdeaEdit,
+    IdeaSort, IdeaStatus, IdeaStatus as S, ListQuery, NewIdea, NewMember, NewReport, Priority,
+    Reaction, ReportOutcome, Role, StatusUpdate,
 };
 use ideaboard_core::{ErrorCode, ErrorCode as C, Result, ops};
 
@@ -181,7 +182,59 @@ fn nine_tags(idea: &mut NewIdea) {
     idea.tags = (0..9).map(|n| format!("t{n}")).collect();
 }
 
+fn reports(fx: &mut Fixture, kind: ContentKind, id: &str, reason: &str) -> Result<()> {
+    let input = NewReport {
+        target: ContentRef {
+            kind,
+            id: id.into(),
+        },
+        reason: reason.into(),
+    };
+    ops::report_content(&mut fx.board, &fx.fan.actor, &input, fx.now).map(drop)
+}
+
+fn reports_idea(fx: &mut Fixture, reason: &str) -> Result<()> {
+    let idea = fx.fan_idea.clone();
+    reports(fx, ContentKind::Idea, &idea, reason)
+}
+
+fn reports_comment(fx: &mut Fixture, comment: &str) -> Result<()> {
+    reports(fx, ContentKind::Comment, comment, "Spam")
+}
+
+fn hides(fx: &mut Fixture, comment: &str) -> Result<()> {
+    let who = fx.moderator.actor.clone();
+    ops::set_comment_hidden(&mut fx.board, &who, comment, true, fx.now).map(drop)
+}
+
+fn resolves_fan_idea(fx: &mut Fixture) -> Result<()> {
+    let target = ContentRef {
+        kind: ContentKind::Idea,
+        id: fx.fan_idea.clone(),
+    };
+    let who = fx.moderator.actor.clone();
+    ops::resolve_reports(
+        &mut fx.board,
+        &who,
+        &target,
+        ReportOutcome::Resolved,
+        fx.now,
+    )
+    .map(drop)
+}
+
 // Setups.
+
+fn reported_fan_comment(fx: &mut Fixture) -> String {
+    let c = fx.fan_comment.clone();
+    reports_comment(fx, &c).unwrap();
+    c
+}
+
+fn official_answer(fx: &mut Fixture) -> String {
+    let answer = comment(&fx.fan_idea, Kind::Official, "We are on it");
+    post(&mut fx.board, &fx.moderator, &answer, fx.now)
+}
 
 fn internal_note(fx: &mut Fixture) -> String {
     let note = comment(&fx.fan_idea, Kind::Internal, "Team only");
@@ -269,6 +322,19 @@ fn cases() -> Vec<Case> {
         case("blank board name",           |fx, _| settings_with(fx, |s| s.name = " ".into()),            C::NameEmpty),
         case("category slug with a space", |fx, _| category(fx, "hot drinks"),                 C::InvalidInput),
         case("duplicate category slug",    |fx, _| category(fx, " Coffee "),                   C::InvalidInput).after(coffee_category),
+        case("empty report reason",        |fx, _| reports_idea(fx, ""),                     C::ReasonEmpty),
+        case("whitespace report reason",   |fx, _| reports_idea(fx, " \n\t "),               C::ReasonEmpty),
+        case("501-character report reason",|fx, _| reports_idea(fx, &"r".repeat(501)),       C::ReasonTooLong),
+        case("bell in a report reason",    |fx, _| reports_idea(fx, "spam\u{7}"),            C::ControlCharacter),
+        case("report twice",               reports_comment,                                  C::AlreadyReported).after(reported_fan_comment),
+        case("report a deleted comment",   |fx, _| reports_comment(fx, &fx.fan_comment.clone()), C::CommentDeleted).after(deleted_fan_comment),
+        case("report an internal note",    reports_comment,                                  C::NotFound).after(internal_note),
+        case("report, invalid comment id", |fx, _| reports_comment(fx, "c-1"),               C::InvalidId),
+        case("report an unknown idea",     |fx, _| reports(fx, ContentKind::Idea, &uuid_nil(), "Spam"), C::NotFound),
+        case("hide an official answer",    hides,                                            C::NotAPublicComment).after(official_answer),
+        case("hide an internal note",      hides,                                            C::NotAPublicComment).after(internal_note),
+        case("hide a deleted comment",     |fx, _| hides(fx, &fx.fan_comment.clone()),       C::CommentDeleted).after(deleted_fan_comment),
+        case("resolve, no open reports",   |fx, _| resolves_fan_idea(fx),                    C::NoOpenReports),
         case("bad notification id",        |fx, _| ops::mark_notifications_read(&mut fx.board, &fx.fan.actor, Some(&["x".into()]), fx.now).map(drop), C::InvalidId),
     ]
 }
