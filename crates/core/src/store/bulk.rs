@@ -283,19 +283,7 @@ pub(crate) fn load<T>(
         }
         // The team's aggregate triggers would probe indexes that are gone; the
         // aggregates are recounted at the end instead.
-        let triggers: Vec<String> = super::team::TRIGGERS
-            .iter()
-            .map(|name| {
-                tx.query_row(
-                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-                    [name],
-                    |r| r.get(0),
-                )
-            })
-            .collect::<rusqlite::Result<_>>()?;
-        for name in super::team::TRIGGERS {
-            tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
-        }
+        let triggers = super::team::drop_triggers(&tx)?;
         let value = {
             let mut loader = Loader::new(&tx)?;
             fill(&mut loader)?
@@ -306,9 +294,7 @@ pub(crate) fn load<T>(
         for (_, sql) in &indexes {
             tx.execute_batch(sql)?;
         }
-        for sql in &triggers {
-            tx.execute_batch(sql)?;
-        }
+        super::team::restore_triggers(&tx, &triggers)?;
         // Ideas went in as raw rows: build their full-text index in the same transaction.
         super::search::reindex_all(&tx)?;
         super::search::rebuild_doc_frequencies(&tx)?;
