@@ -3,7 +3,8 @@
 //! action that is refused leaves the board exactly as it was.
 
 use ideaboard_core::model::{
-    CommentKind, IdeaStatus, ListQuery, NewComment, Priority, Reaction, Role, StatusUpdate,
+    CommentKind, ContentKind, ContentRef, IdeaStatus, ListQuery, NewComment, NewReport, Priority,
+    Reaction, ReportOutcome, Role, StatusUpdate,
 };
 use ideaboard_core::{Actor, Board, ErrorCode, Result, Timestamp, ops};
 use proptest::prelude::*;
@@ -66,6 +67,23 @@ enum Step {
         idea: Index,
         hidden: bool,
     },
+    HideComment {
+        who: Index,
+        comment: Index,
+        hidden: bool,
+    },
+    /// A report on an idea, or on a comment when there is one and `on_comment`.
+    Report {
+        who: Index,
+        item: Index,
+        on_comment: bool,
+    },
+    Resolve {
+        who: Index,
+        item: Index,
+        on_comment: bool,
+        dismiss: bool,
+    },
     /// Time passes: up to 200 days, so that old activity decays to almost nothing.
     Wait {
         hours: u32,
@@ -92,6 +110,12 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(who, idea, to, note)| Step::ChangeStatus { who, idea, to, note }),
         1 => (i(), i(), i()).prop_map(|(who, source, target)| Step::Merge { who, source, target }),
         1 => (i(), i(), any::<bool>()).prop_map(|(who, idea, hidden)| Step::Hide { who, idea, hidden }),
+        2 => (i(), i(), any::<bool>())
+            .prop_map(|(who, comment, hidden)| Step::HideComment { who, comment, hidden }),
+        1 => (i(), i(), any::<bool>())
+            .prop_map(|(who, item, on_comment)| Step::Report { who, item, on_comment }),
+        1 => (i(), i(), any::<bool>(), any::<bool>())
+            .prop_map(|(who, item, on_comment, dismiss)| Step::Resolve { who, item, on_comment, dismiss }),
         1 => (1u32..=200 * 24).prop_map(|hours| Step::Wait { hours }),
     ]
 }
@@ -168,6 +192,21 @@ impl World {
         unreachable!("every comment is on some idea")
     }
 
+    /// An idea or, when there is one and `on_comment`, a comment.
+    fn item(&self, i: &Index, on_comment: bool) -> ContentRef {
+        if on_comment && !self.comments.is_empty() {
+            ContentRef {
+                kind: ContentKind::Comment,
+                id: i.get(&self.comments).clone(),
+            }
+        } else {
+            ContentRef {
+                kind: ContentKind::Idea,
+                id: self.idea(i),
+            }
+        }
+    }
+
     fn apply(&mut self, step: &Step) -> Result<()> {
         self.now = self.now.plus_millis(MINUTE);
         let now = self.now;
@@ -212,7 +251,11 @@ impl World {
                 let c = ops::add_comment(&mut self.board, &who, &input, now)?;
                 self.comments.push(c.id);
             }
-            Step::Reply { .. } | Step::DeleteComment { .. } | Step::React { .. } if no_comment => {}
+            Step::Reply { .. }
+            | Step::DeleteComment { .. }
+            | Step::React { .. }
+            | Step::HideComment { .. }
+                if no_comment => {}
             Step::Reply { who, parent, kind } => {
                 let (who, parent) = (self.who(who), parent.get(&self.comments).clone());
                 let input = NewComment {
@@ -262,6 +305,39 @@ impl World {
             Step::Hide { who, idea, hidden } => {
                 let (who, idea) = (self.who(who), self.idea(idea));
                 ops::set_idea_hidden(&mut self.board, &who, &idea, *hidden, now)?;
+            }
+            Step::HideComment {
+                who,
+                comment,
+                hidden,
+            } => {
+                let (who, comment) = (self.who(who), comment.get(&self.comments).clone());
+                ops::set_comment_hidden(&mut self.board, &who, &comment, *hidden, now)?;
+            }
+            Step::Report {
+                who,
+                item,
+                on_comment,
+            } => {
+                let input = NewReport {
+                    target: self.item(item, *on_comment),
+                    reason: "Off topic".into(),
+                };
+                let who = self.who(who);
+                ops::report_content(&mut self.board, &who, &input, now)?;
+            }
+            Step::Resolve {
+                who,
+                item,
+                on_comment,
+                dismiss,
+            } => {
+                let (who, target) = (self.who(who), self.item(item, *on_comment));
+                let outcome = match dismiss {
+                    true => ReportOutcome::Dismissed,
+                    false => ReportOutcome::Resolved,
+                };
+                ops::resolve_reports(&mut self.board, &who, &target, outcome, now)?;
             }
             Step::Wait { hours } => self.now = now.plus_millis(i64::from(*hours) * HOUR),
         }

@@ -409,3 +409,41 @@ fn weeks_are_clamped_and_an_empty_board_has_zero_figures() {
     assert!(e.leaderboard.is_empty());
     assert_eq!(e.weeks.len(), 12);
 }
+
+/// Events need not arrive in time order (a clock set back, an import): a member's
+/// "new" week is their earliest activity whatever the order, and the aggregates
+/// still equal a recount.
+#[test]
+fn an_earlier_event_arriving_late_moves_the_members_new_week() {
+    let (mut board, admin) = new_board(T0);
+    let fan = add_fan(&mut board, "Fan", T0);
+    let idea = submit_at(
+        &mut board,
+        &admin,
+        "Oat milk in every store",
+        false,
+        at(14, 0, 0),
+    );
+    ops::vote(
+        &mut board,
+        &fan.actor,
+        &idea,
+        Priority::Important,
+        at(14, 1, 0),
+    )
+    .unwrap();
+    let e = ops::engagement(&board, &admin.actor, 5, 3, now()).unwrap();
+    let new: Vec<u32> = e.weeks.iter().map(|w| w.new).collect();
+    assert_eq!(new, vec![0, 0, 2]);
+    // The fan's comment is stamped in W0, after the vote in W2 was recorded.
+    post(
+        &mut board,
+        &fan,
+        &comment(&idea, CommentKind::Public, "Early"),
+        at(0, 1, 0),
+    );
+    assert_consistent(&board);
+    let e = ops::engagement(&board, &admin.actor, 5, 3, now()).unwrap();
+    let weeks: Vec<(u32, u32)> = e.weeks.iter().map(|w| (w.new, w.returning)).collect();
+    assert_eq!(weeks, vec![(1, 0), (0, 0), (1, 1)]);
+}
