@@ -197,6 +197,17 @@ text_enum!(
     ReportOutcome, "report outcome" { Resolved = "resolved", Dismissed = "dismissed" }
 );
 
+text_enum!(
+    /// A stage of the team's status funnel: submitted, then ever moved past new
+    /// (reviewed), ever planned (or further), ever launched.
+    FunnelStep, "funnel step" {
+        Submitted = "submitted",
+        Reviewed = "reviewed",
+        Planned = "planned",
+        Launched = "launched",
+    }
+);
+
 /// Vote counts at which an idea's author earns [`PointsReason::IdeaReachedVotes`].
 pub const VOTE_MILESTONES: &[i64] = &[10, 100, 1000];
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{AdoptionFigures, IdeaStatus, IdeaSummary, MemberRef};
+use super::{AdoptionFigures, FunnelStep, IdeaStatus, IdeaSummary, MemberRef};
 use crate::clock::Timestamp;
 
 /// Input of `triage_inbox`.
@@ -66,8 +66,7 @@ pub struct WeekActivity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FunnelStage {
-    /// "submitted", "reviewed", "planned" or "launched".
-    pub stage: String,
+    pub stage: FunnelStep,
     /// Ideas that ever reached the stage.
     pub ideas: u32,
     /// ideas ÷ the previous stage's ideas (1 for the first stage, 0 after an empty one).

@@ -9,7 +9,7 @@ use super::actor::Who;
 use super::adoption::{DAY_MS, figures};
 use crate::Result;
 use crate::clock::Timestamp;
-use crate::model::{FunnelStage, TeamAnalytics, UnansweredIdea, WeekActivity};
+use crate::model::{FunnelStage, FunnelStep, TeamAnalytics, UnansweredIdea, WeekActivity};
 use crate::store::{Board, adoption, team};
 
 /// The most weeks one request covers (two years).
@@ -62,10 +62,10 @@ pub fn team_analytics(
         let (reviewed, planned, launched) = team::funnel(conn)?;
         let mut funnel: Vec<FunnelStage> = Vec::with_capacity(4);
         for (stage, ideas) in [
-            ("submitted", submitted),
-            ("reviewed", reviewed),
-            ("planned", planned),
-            ("launched", launched),
+            (FunnelStep::Submitted, submitted),
+            (FunnelStep::Reviewed, reviewed),
+            (FunnelStep::Planned, planned),
+            (FunnelStep::Launched, launched),
         ] {
             let conversion = match funnel.last() {
                 None => 1.0,
@@ -73,7 +73,7 @@ pub fn team_analytics(
                 Some(prev) => ideas as f64 / f64::from(prev.ideas),
             };
             funnel.push(FunnelStage {
-                stage: stage.to_string(),
+                stage,
                 ideas: ideas as u32,
                 conversion,
             });
