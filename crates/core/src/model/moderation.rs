@@ -68,7 +68,9 @@ pub struct ModerationItem {
 }
 
 /// One page of the moderation queue: items with open reports first (most reported,
-/// then latest report), then hidden and removed content, newest first.
+/// then latest report), then hidden and removed content, most recent first (a
+/// comment by when it was hidden or removed, an idea by when it was submitted: the
+/// board does not record when an idea was hidden; the audit log does).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ModerationPage {
