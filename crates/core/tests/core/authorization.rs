@@ -74,6 +74,7 @@ const MATRIX: &[(&str, [Expect; 5])] = &[
     ("triage_inbox",                       [SIGN_IN, NO,      NO,      OK,      OK]),
     ("team_analytics",                     [SIGN_IN, NO,      NO,      OK,      OK]),
     ("engagement",                         [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("member_engagement of a fan",         [SIGN_IN, NO,      NO,      OK,      OK]),
 ];
 
 const ROLES: [&str; 5] = ["guest", "fan", "other fan", "moderator", "admin"];
@@ -232,6 +233,7 @@ fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
         "triage_inbox" => ops::triage_inbox(b, who, &TriageQuery::default()).map(drop),
         "team_analytics" => ops::team_analytics(b, who, 12, now).map(drop),
         "engagement" => ops::engagement(b, who, 20, 12, now).map(drop),
+        "member_engagement of a fan" => ops::member_engagement(b, who, &fx.fan.id).map(drop),
         other => panic!("no such operation in the matrix: {other}"),
     }
 }

@@ -319,6 +319,24 @@ fn engagement_matches_the_hand_computed_board() {
             (3, b.id.as_str(), 11, 1, 0, 1, 0, 6),
         ]
     );
+    // One member's standing, wherever they rank.
+    let d = ops::member_engagement(&s.board, &s.mia.actor, &s.fans[3].id).unwrap();
+    assert_eq!((d.rank, d.points, d.engagement_index), (4, 11, 6));
+    let e5 = ops::member_engagement(&s.board, &s.mia.actor, &s.fans[4].id).unwrap();
+    assert_eq!(
+        (e5.rank, e5.points, e5.comments, e5.engagement_index),
+        (5, 10, 1, 7)
+    );
+    let top = ops::member_engagement(&s.board, &s.mia.actor, &a.id).unwrap();
+    assert_eq!(top, e.leaderboard[0]);
+    // Mia (2 points) would come after all five fans; the owner never took part.
+    let mia = ops::member_engagement(&s.board, &s.admin.actor, &s.mia.id).unwrap();
+    assert_eq!((mia.rank, mia.points, mia.comments), (6, 2, 1));
+    let owner = ops::member_engagement(&s.board, &s.mia.actor, &s.admin.id).unwrap();
+    assert_eq!(
+        (owner.rank, owner.points, owner.engagement_index),
+        (0, 0, 0)
+    );
     // Points on the leaderboard are the members' points.
     let profile = ops::my_profile(&s.board, &a.actor).unwrap();
     assert_eq!(profile.points, 110);
