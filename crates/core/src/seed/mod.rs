@@ -13,8 +13,8 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::clock::Timestamp;
 use crate::model::{
-    Category, CommentKind, IdeaStatus, NewComment, NewIdea, NewMember, Priority, Reaction, Role,
-    StatusUpdate,
+    Category, CommentKind, ContentKind, ContentRef, IdeaStatus, NewComment, NewIdea, NewMember,
+    NewReport, Priority, Reaction, Role, StatusUpdate,
 };
 use crate::ops::{self, Actor};
 use crate::store::{Board, Durability};
@@ -157,6 +157,7 @@ fn fill(board: &mut Board, seed: u64, now: Timestamp) -> Result<SeedReport> {
     }
 
     // Discussion: threads on the ideas people care about, replies, reactions.
+    let mut first_comment = None;
     for (id, at, popularity) in made.iter().filter(|m| m.2 >= 8) {
         let age = now.millis() - at.millis();
         let n = (popularity / 6).clamp(1, 8);
@@ -182,6 +183,7 @@ fn fill(board: &mut Board, seed: u64, now: Timestamp) -> Result<SeedReport> {
                 when,
             ) {
                 thread.push(c.id.clone());
+                first_comment.get_or_insert_with(|| (c.id.clone(), when));
                 report.comments += 1;
                 let reactions = rng.random_range(0..4);
                 for reactor in fans.choose_multiple(&mut rng, reactions) {
@@ -265,7 +267,48 @@ fn fill(board: &mut Board, seed: u64, now: Timestamp) -> Result<SeedReport> {
             report.merges += 1;
         }
     }
+    report_some(board, &fans, &made, first_comment, now)?;
     Ok(report)
+}
+
+/// A few open reports, so the team's moderation queue has something to work on:
+/// three fans on the newest idea, one on the board's first comment.
+fn report_some(
+    board: &mut Board,
+    fans: &[Actor],
+    made: &[(String, Timestamp, usize)],
+    first_comment: Option<(String, Timestamp)>,
+    now: Timestamp,
+) -> Result<()> {
+    let reasons = [
+        "像是广告，和咖啡无关。Looks like an advert.",
+        "重复的想法。A duplicate of an older idea.",
+        "标题有误导。The title is misleading.",
+    ];
+    if let Some((idea, _, _)) = made.last() {
+        for (k, (fan, reason)) in fans.iter().rev().zip(reasons).enumerate() {
+            let target = ContentRef {
+                kind: ContentKind::Idea,
+                id: idea.clone(),
+            };
+            let input = NewReport {
+                target,
+                reason: reason.to_string(),
+            };
+            ops::report_content(board, fan, &input, now.plus_millis(-(k as i64 + 1) * HOUR))?;
+        }
+    }
+    if let (Some((comment, at)), Some(fan)) = (first_comment, fans.get(1)) {
+        let input = NewReport {
+            target: ContentRef {
+                kind: ContentKind::Comment,
+                id: comment,
+            },
+            reason: "语气不友好。Unfriendly tone.".into(),
+        };
+        ops::report_content(board, fan, &input, at.plus_millis(DAY))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -306,6 +349,9 @@ mod tests {
                 "no idea is {status}"
             );
         }
+        let queue = ops::moderation_queue(&a, &admin, 0, 10).unwrap();
+        assert_eq!(queue.open_reports, 4);
+        assert_eq!(queue.items[0].open_reports, 3);
         assert!(demo(&mut a, 42, now).is_err(), "seeding twice is refused");
     }
 }
