@@ -5,9 +5,13 @@ mod adoption;
 mod board;
 mod discuss;
 mod ideas;
+mod insights;
+mod moderation;
 mod notifications;
 mod search;
 mod session;
+mod settings;
+mod team;
 
 use std::sync::Arc;
 
@@ -48,7 +52,27 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         adoption::my_idea_journeys,
         notifications::list_notifications,
         notifications::mark_notifications_read,
-        notifications::votes_left
+        notifications::votes_left,
+        team::change_status,
+        team::change_status_bulk,
+        team::merge_preview,
+        team::merge_ideas,
+        team::get_idea_by_number,
+        team::set_idea_hidden,
+        team::set_idea_pinned,
+        settings::board_settings,
+        settings::update_board_settings,
+        settings::change_role,
+        settings::set_passphrase,
+        settings::audit_log,
+        settings::add_category,
+        moderation::report_content,
+        moderation::moderation_queue,
+        moderation::set_comment_hidden,
+        moderation::resolve_reports,
+        insights::triage_inbox,
+        insights::team_analytics,
+        insights::engagement
     ]
 }
 

@@ -3,7 +3,7 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "NewerBoard" | "NotABoard" | "Storage" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "Storage" | "Internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, };
 
@@ -21,7 +21,7 @@ export type Reaction = "like" | "love" | "insightful" | "funny";
 
 export type NotificationKind = "status_changed" | "official_answer" | "reply" | "merged";
 
-export type PointsReason = "idea_submitted" | "vote_cast" | "vote_withdrawn" | "comment_posted" | "comment_removed" | "reaction_received" | "reaction_withdrawn" | "idea_reached_votes" | "idea_launched";
+export type PointsReason = "idea_submitted" | "vote_cast" | "vote_withdrawn" | "comment_posted" | "comment_removed" | "reaction_received" | "reaction_withdrawn" | "idea_reached_votes" | "idea_launched" | "comment_hidden" | "comment_restored";
 
 export type MemberRef = { id: string, displayName: string, role: Role, };
 
@@ -95,13 +95,17 @@ export type IdeaPage = { items: Array<IdeaSummary>, offset: number, hasMore: boo
 
 export type CommentView = { id: string, parentId: string | null, author: MemberRef, kind: CommentKind, 
 /**
- * Markdown source; empty when deleted.
+ * Markdown source; empty when deleted (or hidden, for fans).
  */
 body: string, 
 /**
  * Rendered and sanitised; empty when deleted.
  */
-bodyHtml: string, createdAt: Timestamp, editedAt: Timestamp | null, deleted: boolean, reactions: Array<ReactionCount>, myReactions: Array<Reaction>, };
+bodyHtml: string, createdAt: Timestamp, editedAt: Timestamp | null, deleted: boolean, 
+/**
+ * Hidden by the team: fans see its place only.
+ */
+hidden: boolean, reactions: Array<ReactionCount>, myReactions: Array<Reaction>, };
 
 export type ReactionCount = { reaction: Reaction, count: number, };
 
@@ -243,3 +247,141 @@ export type IdeaJourney = { idea: IdeaSummary,
  * Every status change, oldest first.
  */
 journey: Array<StatusChange>, };
+
+export type ContentKind = "idea" | "comment";
+
+export type ReportOutcome = "resolved" | "dismissed";
+
+export type FunnelStep = "submitted" | "reviewed" | "planned" | "launched";
+
+export type ContentRef = { kind: ContentKind, id: string, };
+
+export type NewReport = { target: ContentRef, 
+/**
+ * Why: 1 to 500 characters.
+ */
+reason: string, };
+
+export type Report = { id: string, target: ContentRef, reason: string, createdAt: Timestamp, };
+
+export type ReportReason = { reporter: MemberRef, reason: string, at: Timestamp, };
+
+export type ModerationItem = { target: ContentRef, 
+/**
+ * The idea itself, or the idea the comment is on.
+ */
+ideaId: string, ideaNumber: number, ideaTitle: string, 
+/**
+ * Set for comments.
+ */
+commentKind: CommentKind | null, 
+/**
+ * The idea's body or the comment's Markdown, shortened (the team sees it all).
+ */
+excerpt: string, author: MemberRef, createdAt: Timestamp, hidden: boolean, 
+/**
+ * A comment the team deleted.
+ */
+removed: boolean, openReports: number, 
+/**
+ * The latest open reports, newest first (at most `QUEUE_REASONS_MAX`).
+ */
+reasons: Array<ReportReason>, lastReportedAt: Timestamp | null, };
+
+export type ModerationPage = { items: Array<ModerationItem>, offset: number, hasMore: boolean, 
+/**
+ * Open reports on the whole board.
+ */
+openReports: number, };
+
+export type TriageQuery = { 
+/**
+ * New or under review only; None for both.
+ */
+status: IdeaStatus | null, offset: number, limit: number, };
+
+export type TriageItem = { idea: IdeaSummary, 
+/**
+ * Its votes reached the board's support threshold.
+ */
+pastThreshold: boolean, };
+
+export type TriagePage = { items: Array<TriageItem>, offset: number, hasMore: boolean, supportThreshold: number, 
+/**
+ * Ideas in the inbox (with the status filter).
+ */
+total: number, 
+/**
+ * Of them, past the support threshold.
+ */
+pastThreshold: number, };
+
+export type WeekActivity = { weekStart: Timestamp, ideas: number, votes: number, comments: number, };
+
+export type FunnelStage = { stage: FunnelStep, 
+/**
+ * Ideas that ever reached the stage.
+ */
+ideas: number, 
+/**
+ * ideas ÷ the previous stage's ideas (1 for the first stage, 0 after an empty one).
+ */
+conversion: number, };
+
+export type UnansweredIdea = { idea: IdeaSummary, waitingDays: number, };
+
+export type TeamAnalytics = { 
+/**
+ * The last N weeks, oldest first, the current week last, zero-filled.
+ */
+weeks: Array<WeekActivity>, 
+/**
+ * Submitted -> reviewed (ever left new) -> planned -> launched, over every idea
+ * ever submitted.
+ */
+funnel: Array<FunnelStage>, 
+/**
+ * Adoption rate and median days to first answer and to launch: the board, and
+ * by category (as the adoption view computes them).
+ */
+overall: AdoptionFigures, byCategory: Array<AdoptionFigures>, 
+/**
+ * Open, listed, unanswered ideas, oldest first.
+ */
+oldestUnanswered: Array<UnansweredIdea>, };
+
+export type FanStanding = { rank: number, member: MemberRef, points: number, ideas: number, adopted: number, votes: number, comments: number, 
+/**
+ * ideas × 5 + adopted × 20 + comments × 2 + votes × 1 ([`ENGAGEMENT_WEIGHTS`]).
+ */
+engagementIndex: number, };
+
+export type CoreFans = { 
+/**
+ * Fans who ever submitted, voted or commented.
+ */
+participants: number, 
+/**
+ * ceil(participants × 20%).
+ */
+coreFans: number, 
+/**
+ * The points of the last core fan.
+ */
+pointsCutoff: number, 
+/**
+ * Of all fans' votes cast, ideas submitted and comments posted, the core fans' share.
+ */
+voteShare: number, ideaShare: number, commentShare: number, };
+
+export type ParticipantsWeek = { weekStart: Timestamp, new: number, returning: number, };
+
+export type Engagement = { core: CoreFans, 
+/**
+ * The top fans by points, then engagement index.
+ */
+leaderboard: Array<FanStanding>, 
+/**
+ * The last N weeks, oldest first, zero-filled. Counts every member, team included.
+ */
+weeks: Array<ParticipantsWeek>, };

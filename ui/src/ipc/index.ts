@@ -5,23 +5,39 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
   AdoptionOverview,
+  AuditEntry,
   BoardOverview,
+  BoardSettings,
+  Category,
   CommentView,
+  ContentRef,
+  Engagement,
   ErrorCode,
   IdeaDetail,
   IdeaJourney,
   IdeaPage,
   ListQuery,
+  IdeaStatus,
   MemberProfile,
+  MergePreview,
+  ModerationPage,
   NewComment,
   NewIdea,
+  NewReport,
   NotificationPage,
   PointsEntry,
   Priority,
   Reaction,
+  Report,
+  ReportOutcome,
+  Role,
   SearchPage,
   SearchQuery,
   SimilarIdea,
+  StatusUpdate,
+  TeamAnalytics,
+  TriagePage,
+  TriageQuery,
 } from "./bindings";
 import { isErrorCode } from "./errorCodes";
 
@@ -180,4 +196,103 @@ export function notifyOs(title: string, body: string): Promise<void> {
 /** The signed-in member's latest points ledger lines, newest first. */
 export function myPoints(limit: number): Promise<PointsEntry[]> {
   return call<PointsEntry[]>("my_points", { limit });
+}
+
+// The team's workspace (moderators and admins; the core refuses anyone else).
+
+/** New and under-review ideas, those past the support threshold first, then by votes. */
+export function triageInbox(query: TriageQuery): Promise<TriagePage> {
+  return call<TriagePage>("triage_inbox", { query });
+}
+
+/** Weekly activity, the status funnel, adoption by category and the oldest unanswered ideas. */
+export function teamAnalytics(weeks: number): Promise<TeamAnalytics> {
+  return call<TeamAnalytics>("team_analytics", { weeks });
+}
+
+/** Core fans and their share, the leaderboard, and new vs returning participants per week. */
+export function engagement(leaderboard: number, weeks: number): Promise<Engagement> {
+  return call<Engagement>("engagement", { leaderboard, weeks });
+}
+
+/** Reported, hidden and removed content: reported first (most reports, then latest). */
+export function moderationQueue(offset: number, limit: number): Promise<ModerationPage> {
+  return call<ModerationPage>("moderation_queue", { offset, limit });
+}
+
+/** Hides a comment from fans, or shows it again (hiding resolves its open reports). */
+export function setCommentHidden(commentId: string, hidden: boolean): Promise<CommentView> {
+  return call<CommentView>("set_comment_hidden", { commentId, hidden });
+}
+
+/** Closes the open reports on an idea or comment; resolves to how many closed. */
+export function resolveReports(target: ContentRef, outcome: ReportOutcome): Promise<number> {
+  return call<number>("resolve_reports", { target, outcome });
+}
+
+/** A fan reports an idea or a comment to the team, with a reason. */
+export function reportContent(input: NewReport): Promise<Report> {
+  return call<Report>("report_content", { input });
+}
+
+/** Moves an idea along its journey; `note` is the official answer shown to fans. */
+export function changeStatus(update: StatusUpdate): Promise<IdeaDetail> {
+  return call<IdeaDetail>("change_status", { update });
+}
+
+/** Moves several ideas to one status with one answer, all or none. */
+export function changeStatusBulk(ideaIds: string[], to: IdeaStatus, note: string | null): Promise<IdeaDetail[]> {
+  return call<IdeaDetail[]>("change_status_bulk", { ideaIds, to, note });
+}
+
+/** What merging `sourceId` into `targetId` would move, without moving it. */
+export function mergePreview(sourceId: string, targetId: string): Promise<MergePreview> {
+  return call<MergePreview>("merge_preview", { sourceId, targetId });
+}
+
+/** Merges a duplicate into the idea that stays; resolves to the surviving idea. */
+export function mergeIdeas(sourceId: string, targetId: string, note: string | null): Promise<IdeaDetail> {
+  return call<IdeaDetail>("merge_ideas", { sourceId, targetId, note });
+}
+
+/** An idea by its human number (`#123`), for the team's pickers. */
+export function getIdeaByNumber(number: number): Promise<IdeaDetail> {
+  return call<IdeaDetail>("get_idea_by_number", { number });
+}
+
+export function setIdeaHidden(ideaId: string, hidden: boolean): Promise<IdeaDetail> {
+  return call<IdeaDetail>("set_idea_hidden", { ideaId, hidden });
+}
+
+export function setIdeaPinned(ideaId: string, pinned: boolean): Promise<IdeaDetail> {
+  return call<IdeaDetail>("set_idea_pinned", { ideaId, pinned });
+}
+
+export function boardSettings(): Promise<BoardSettings> {
+  return call<BoardSettings>("board_settings");
+}
+
+/** Admins only. */
+export function updateBoardSettings(settings: BoardSettings): Promise<BoardSettings> {
+  return call<BoardSettings>("update_board_settings", { settings });
+}
+
+/** Admins only. */
+export function changeRole(memberId: string, role: Role): Promise<MemberProfile> {
+  return call<MemberProfile>("change_role", { memberId, role });
+}
+
+/** Sets or clears (`null`) a team profile's passphrase. */
+export function setPassphrase(memberId: string, passphrase: string | null): Promise<MemberProfile> {
+  return call<MemberProfile>("set_passphrase", { memberId, passphrase });
+}
+
+/** Adds a category (the team); the slug is 1-32 of a-z, 0-9 and -. */
+export function addCategory(category: Category): Promise<Category> {
+  return call<Category>("add_category", { category });
+}
+
+/** The latest moderator and admin actions, newest first. */
+export function auditLog(limit: number): Promise<AuditEntry[]> {
+  return call<AuditEntry[]>("audit_log", { limit });
 }
