@@ -1,6 +1,7 @@
 /**
  * A tiny hash router: the current view as reactive state. The hash is the source of
- * truth (`#/`, `#/ideas/<id>`, `#/share`, `#/adoption`, `#/notifications`, `#/profile`), so links are plain `<a href>` and a reload
+ * truth (`#/`, `#/ideas/<id>`, `#/share`, `#/adoption`, `#/notifications`, `#/profile`, and the
+ * team's `#/team/<section>`), so links are plain `<a href>` and a reload
  * keeps the page; anything unknown falls back to the idea list.
  */
 export type Route =
@@ -9,7 +10,12 @@ export type Route =
   | { name: "share" }
   | { name: "adoption" }
   | { name: "notifications" }
-  | { name: "profile" };
+  | { name: "profile" }
+  | { name: "team"; section: TeamSection };
+
+/** The sections of the team's workspace. */
+export const TEAM_SECTIONS = ["inbox", "moderation", "analytics", "engagement", "settings"] as const;
+export type TeamSection = (typeof TEAM_SECTIONS)[number];
 
 /** The views with a fixed address, by hash. */
 const FIXED: Record<string, Route> = {
@@ -20,9 +26,14 @@ const FIXED: Record<string, Route> = {
 };
 
 const IDEA_PREFIX = "#/ideas/";
+const TEAM_PREFIX = "#/team/";
 
 export function parseRoute(hash: string): Route {
   if (Object.hasOwn(FIXED, hash)) return FIXED[hash]!;
+  if (hash.startsWith(TEAM_PREFIX)) {
+    const section = TEAM_SECTIONS.find((s) => `${TEAM_PREFIX}${s}` === hash);
+    if (section) return { name: "team", section };
+  }
   if (hash.startsWith(IDEA_PREFIX)) {
     const id = decodeURIComponent(hash.slice(IDEA_PREFIX.length));
     if (/^[0-9a-fA-F-]{8,}$/.test(id)) return { name: "idea", id };
@@ -41,6 +52,8 @@ export function routeHref(route: Route): string {
       return `#/${route.name}`;
     case "idea":
       return `${IDEA_PREFIX}${encodeURIComponent(route.id)}`;
+    case "team":
+      return `${TEAM_PREFIX}${route.section}`;
   }
 }
 

@@ -16,6 +16,8 @@ describe("router", () => {
       { name: "notifications" },
       { name: "profile" },
       { name: "idea", id: ID },
+      { name: "team", section: "inbox" },
+      { name: "team", section: "settings" },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
     expect(routeHref({ name: "idea", id: ID })).toBe(`#/ideas/${ID}`);
@@ -24,7 +26,7 @@ describe("router", () => {
   });
 
   it("falls back to the idea list for anything unknown", () => {
-    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/share/extra", "__proto__", "#/adoption/x"]) {
+    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/share/extra", "__proto__", "#/adoption/x", "#/team/", "#/team/nope"]) {
       expect(parseRoute(hash)).toEqual({ name: "vote" });
     }
   });

@@ -1,3 +1,5 @@
+import { teamEn } from "./team.en";
+
 /** English catalogue. Its keys define the message keys; every other catalogue must match them. */
 export const en = {
   "app.name": "Ideaboard",
@@ -118,6 +120,8 @@ export const en = {
   "points.vote_withdrawn": "Withdrew a vote",
   "points.comment_posted": "Commented",
   "points.comment_removed": "Comment removed",
+  "points.comment_hidden": "A comment of yours was hidden by the team",
+  "points.comment_restored": "A hidden comment of yours was shown again",
   "points.reaction_received": "Got a reaction",
   "points.reaction_withdrawn": "A reaction was withdrawn",
   "points.idea_reached_votes": "Your idea reached a vote milestone",
@@ -220,6 +224,8 @@ export const en = {
   "comments.official": "Official answer",
   "comments.internal": "Internal",
   "comments.internalHint": "Only the team sees this note",
+  "comments.hiddenBadge": "Hidden from fans",
+  "comments.hiddenForFans": "This comment was hidden by the team.",
   "comments.deleted": "This comment was deleted.",
   "comments.edited": "edited",
   "comments.reply": "Reply",
@@ -303,7 +309,13 @@ export const en = {
   "error.NewerBoard": "This board was made by a newer version of Ideaboard. Please update the app.",
   "error.NotABoard": "This file is not an Ideaboard board.",
   "error.Storage": "The board file could not be read or written.",
+  "error.ReasonEmpty": "Say why you are reporting this.",
+  "error.ReasonTooLong": "The reason is too long.",
+  "error.AlreadyReported": "You already reported this; the team has not looked at it yet.",
+  "error.NoOpenReports": "There is no open report on this any more.",
+  "error.NotAPublicComment": "Only fans' public comments can be hidden; delete a team comment instead.",
   "error.Internal": "Something went wrong inside Ideaboard.",
+  ...teamEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

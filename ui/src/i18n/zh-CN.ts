@@ -1,4 +1,5 @@
 import type { Catalogue } from "./en";
+import { teamZhCN } from "./team.zh-CN";
 
 /** Simplified Chinese catalogue. */
 export const zhCN: Catalogue = {
@@ -120,6 +121,8 @@ export const zhCN: Catalogue = {
   "points.vote_withdrawn": "撤回了一票",
   "points.comment_posted": "发表了评论",
   "points.comment_removed": "评论被删除",
+  "points.comment_hidden": "你的评论被团队隐藏",
+  "points.comment_restored": "你被隐藏的评论已恢复显示",
   "points.reaction_received": "收到了回应",
   "points.reaction_withdrawn": "一个回应被撤回",
   "points.idea_reached_votes": "你的创意达到了票数里程碑",
@@ -222,6 +225,8 @@ export const zhCN: Catalogue = {
   "comments.official": "官方回复",
   "comments.internal": "内部",
   "comments.internalHint": "仅团队可见的备注",
+  "comments.hiddenBadge": "已对粉丝隐藏",
+  "comments.hiddenForFans": "该评论已被团队隐藏。",
   "comments.deleted": "该评论已被删除。",
   "comments.edited": "已编辑",
   "comments.reply": "回复",
@@ -305,5 +310,11 @@ export const zhCN: Catalogue = {
   "error.NewerBoard": "此创意板由更新版本的创意板应用创建，请先升级应用。",
   "error.NotABoard": "此文件不是创意板文件。",
   "error.Storage": "无法读取或写入创意板文件。",
+  "error.ReasonEmpty": "请说明举报的理由。",
+  "error.ReasonTooLong": "理由太长了。",
+  "error.AlreadyReported": "你已经举报过了，团队还没有处理。",
+  "error.NoOpenReports": "这条内容已经没有待处理的举报了。",
+  "error.NotAPublicComment": "只能隐藏粉丝的公开评论；团队的评论请直接删除。",
   "error.Internal": "创意板内部出错。",
+  ...teamZhCN,
 };

@@ -70,6 +70,7 @@ export function comment(overrides: Partial<CommentView> = {}): CommentView {
     createdAt: "2024-01-06T12:00:00Z",
     editedAt: null,
     deleted: false,
+    hidden: false,
     reactions: [],
     myReactions: [],
     ...overrides,

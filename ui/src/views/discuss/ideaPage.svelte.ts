@@ -11,7 +11,10 @@ import {
   getIdea,
   listComments,
   react,
+  setCommentHidden,
   setFollowing,
+  setIdeaHidden,
+  setIdeaPinned,
   toIpcError,
   unvote,
   vote,
@@ -97,6 +100,37 @@ export class IdeaPage {
   async react(comment: CommentView, reaction: Reaction): Promise<void> {
     const on = !comment.myReactions.includes(reaction);
     this.#replace(await react(comment.id, reaction, on));
+  }
+
+  /** Team: hides the idea from fans, or shows it again. */
+  async setHidden(on: boolean): Promise<void> {
+    await this.#idea(() => setIdeaHidden(this.#id, on));
+  }
+
+  /** Team: pins the idea to the top of the lists, or unpins it. */
+  async setPinned(on: boolean): Promise<void> {
+    await this.#idea(() => setIdeaPinned(this.#id, on));
+  }
+
+  /** Team: hides a public comment from fans, or shows it again. */
+  async setCommentHidden(commentId: string, hidden: boolean): Promise<void> {
+    await setCommentHidden(commentId, hidden);
+    this.comments = await listComments(this.#id);
+    await this.#refreshIdea();
+  }
+
+  /** Reloads the idea and its thread in place (after a status change or a merge). */
+  async reload(): Promise<void> {
+    const generation = ++this.#generation;
+    try {
+      const [detail, comments] = await Promise.all([getIdea(this.#id), listComments(this.#id)]);
+      if (generation !== this.#generation) return;
+      this.detail = detail;
+      this.comments = comments;
+    } catch (reason) {
+      if (generation === this.#generation) this.error = toIpcError(reason);
+    }
+    this.#onchange();
   }
 
   async #idea(action: () => Promise<IdeaDetail>): Promise<void> {

@@ -1,0 +1,132 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const invoke = vi.hoisted(() => vi.fn());
+vi.mock("@tauri-apps/api/core", () => ({ invoke }));
+
+import { setLocale } from "../../i18n";
+import { session } from "../../app/session.svelte";
+import { commands, detail, idea, profile } from "../../test/fixtures";
+import DiscussView from "../discuss/DiscussView.svelte";
+
+const summary = idea(7, { status: "under_review" });
+const target = idea(3, { title: "Oat milk in every store", voteCount: 40 });
+const moderator = profile({ role: "moderator", displayName: "Mia" });
+
+function calls(command: string): unknown[] {
+  return invoke.mock.calls.filter(([name]) => name === command).map(([, args]) => args);
+}
+
+async function signInAs(who = moderator): Promise<void> {
+  invoke.mockImplementation(commands({ sign_in: () => who }));
+  await session.signIn(who.id, null);
+}
+
+const base = {
+  get_idea: () => detail(summary),
+  list_comments: () => [],
+  current_profile: () => moderator,
+  votes_left: () => null,
+};
+
+beforeEach(() => {
+  invoke.mockReset();
+  setLocale("en");
+});
+
+describe("team actions on the idea page", () => {
+  it("are not shown to a fan", async () => {
+    await signInAs(profile());
+    invoke.mockImplementation(commands({ ...base, current_profile: () => profile() }));
+    render(DiscussView, { id: summary.id });
+    await screen.findByTestId("detail-title");
+    expect(screen.queryByTestId("team-actions")).toBeNull();
+  });
+
+  it("change the status with an official answer, offering the next step first", async () => {
+    await signInAs();
+    invoke.mockImplementation(
+      commands({
+        ...base,
+        change_status: () => detail({ ...summary, status: "planned" }),
+      }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-change-status"));
+    const select = screen.getByTestId<HTMLSelectElement>("status-to");
+    expect(select.value).toBe("planned");
+    await fireEvent.input(screen.getByTestId("status-note"), { target: { value: "On the menu in spring." } });
+    await fireEvent.click(screen.getByTestId("status-submit"));
+    await waitFor(() => expect(screen.queryByTestId("status-dialog")).toBeNull());
+    expect(calls("change_status")).toEqual([
+      { update: { ideaId: summary.id, to: "planned", note: "On the menu in spring." } },
+    ]);
+  });
+
+  it("show the core's refusal in the person's language and keep the dialog open", async () => {
+    await signInAs();
+    invoke.mockImplementation(
+      commands({
+        ...base,
+        change_status: () => {
+          throw { code: "NoteRequired", message: "a note for the fans is required when an idea is declined" };
+        },
+      }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-change-status"));
+    await fireEvent.change(screen.getByTestId("status-to"), { target: { value: "declined" } });
+    await fireEvent.click(screen.getByTestId("status-submit"));
+    const error = await screen.findByTestId("status-error");
+    expect(error.textContent).not.toContain("a note for the fans is required");
+    expect(error.textContent?.length).toBeGreaterThan(0);
+    expect(screen.getByTestId("status-dialog")).toBeTruthy();
+    expect(calls("change_status")).toEqual([{ update: { ideaId: summary.id, to: "declined", note: null } }]);
+  });
+
+  it("merge: suggests look-alikes, previews what moves, and merges into the chosen idea", async () => {
+    await signInAs();
+    invoke.mockImplementation(
+      commands({
+        ...base,
+        similar_ideas: () => [
+          { idea: summary, score: 1 },
+          { idea: target, score: 0.8 },
+        ],
+        merge_preview: () => ({
+          sourceNumber: 7,
+          targetNumber: 3,
+          votesMoving: 12,
+          votesCollapsing: 2,
+          commentsMoving: 5,
+          followersMoving: 9,
+        }),
+        merge_ideas: () => detail(target),
+      }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-merge"));
+    const candidates = await screen.findAllByTestId("merge-candidate");
+    expect(candidates.map((c) => c.dataset.number)).toEqual(["3"]); // never itself
+    await fireEvent.click(candidates[0]!);
+    expect((await screen.findByTestId("merge-votes")).textContent).toBe("12");
+    expect(screen.getByTestId("merge-collapsing").textContent).toBe("2");
+    await fireEvent.click(screen.getByTestId("merge-confirm"));
+    await waitFor(() => expect(calls("merge_ideas")).toEqual([{ sourceId: summary.id, targetId: target.id, note: null }]));
+    await waitFor(() => expect(window.location.hash).toBe(`#/ideas/${target.id}`));
+  });
+
+  it("finds a merge target by its #number", async () => {
+    await signInAs();
+    invoke.mockImplementation(
+      commands({ ...base, similar_ideas: () => [], get_idea_by_number: () => detail(target) }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-merge"));
+    await screen.findByTestId("merge-none");
+    await fireEvent.input(screen.getByTestId("merge-search"), { target: { value: "#3" } });
+    await fireEvent.click(screen.getByTestId("merge-search-submit"));
+    expect((await screen.findAllByTestId("merge-candidate")).map((c) => c.dataset.number)).toEqual(["3"]);
+    expect(calls("get_idea_by_number")).toEqual([{ number: 3 }]);
+  });
+});
