@@ -22,9 +22,16 @@ for tool in Xvfb tauri-driver WebKitWebDriver import node; do
   command -v "$tool" >/dev/null || fail "$tool not found: run scripts/setup.sh"
 done
 
-log "building the app (debug)"
-cargo build -p ideaboard-app
-export IDEABOARD_APP="${CARGO_TARGET_DIR:-$repo/target}/debug/ideaboard-app"
+# Debug for the suites (it shares the test build's artifacts); scripts/bench-app.sh
+# may ask for the release build that users run.
+profile="${IDEABOARD_APP_PROFILE:-debug}"
+log "building the app ($profile)"
+if [ "$profile" = release ]; then
+  cargo build --release -p ideaboard-app
+else
+  cargo build -p ideaboard-app
+fi
+export IDEABOARD_APP="${CARGO_TARGET_DIR:-$repo/target}/$profile/ideaboard-app"
 [ -x "$IDEABOARD_APP" ] || fail "no app binary at $IDEABOARD_APP"
 
 tmp="$(mktemp -d -t ideaboard-e2e.XXXXXX)"

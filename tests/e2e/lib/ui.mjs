@@ -102,14 +102,17 @@ export function uiHelpers(app) {
 const uiRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../ui/src/i18n");
 
 /**
- * The UI's message catalogues as key → text maps, read from their sources (plain
- * `"key": "text",` lines), so a test can tell a label of one language from the other.
+ * The UI's message catalogues (the main one and the team's) as key → text maps, read
+ * from their sources (plain `"key": "text",` lines), so a test can tell a label of one language from the other.
  */
 export async function catalogues() {
-  const parse = async (file) => {
-    const source = await readFile(join(uiRoot, file), "utf8");
-    const entries = [...source.matchAll(/^\s+"([\w.]+)":\s+"((?:[^"\\]|\\.)*)",$/gm)];
+  const parse = async (...files) => {
+    const entries = [];
+    for (const file of files) {
+      const source = await readFile(join(uiRoot, file), "utf8");
+      entries.push(...source.matchAll(/^\s+"([\w.]+)":\s+"((?:[^"\\]|\\.)*)",$/gm));
+    }
     return new Map(entries.map(([, key, value]) => [key, JSON.parse(`"${value}"`)]));
   };
-  return { en: await parse("en.ts"), "zh-CN": await parse("zh-CN.ts") };
+  return { en: await parse("en.ts", "team.en.ts"), "zh-CN": await parse("zh-CN.ts", "team.zh-CN.ts") };
 }
