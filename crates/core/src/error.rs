@@ -83,6 +83,14 @@ pub enum Error {
     NewerBoard { found: i64, supported: i64 },
     #[error("this file is not an Ideaboard board; it was not changed")]
     NotABoard,
+    #[error("the import was refused, nothing was written: {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    ImportRejected {
+        problems: Vec<crate::model::ImportProblem>,
+    },
+    #[error("a JSON bundle imports only into an empty board (this one has {what})")]
+    BoardNotEmpty { what: &'static str },
+    #[error("cancelled")]
+    Cancelled,
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -129,6 +137,9 @@ pub enum ErrorCode {
     SearchEmpty,
     NewerBoard,
     NotABoard,
+    ImportRejected,
+    BoardNotEmpty,
+    Cancelled,
     Storage,
     Internal,
 }
@@ -173,6 +184,9 @@ impl Error {
             Error::SearchEmpty => C::SearchEmpty,
             Error::NewerBoard { .. } => C::NewerBoard,
             Error::NotABoard => C::NotABoard,
+            Error::ImportRejected { .. } => C::ImportRejected,
+            Error::BoardNotEmpty { .. } => C::BoardNotEmpty,
+            Error::Cancelled => C::Cancelled,
             Error::Storage(_) | Error::Io(_) => C::Storage,
             Error::Internal(_) => C::Internal,
         }

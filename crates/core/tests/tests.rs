@@ -43,3 +43,15 @@ mod relevance;
 
 #[path = "core/adoption.rs"]
 mod adoption;
+
+#[path = "core/exchange_fixture.rs"]
+mod exchange_fixture;
+
+#[path = "core/export.rs"]
+mod export;
+
+#[path = "core/import.rs"]
+mod import;
+
+#[path = "core/round_trip.rs"]
+mod round_trip;

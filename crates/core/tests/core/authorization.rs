@@ -6,8 +6,8 @@
 //! admin. Ops that target no one's content behave the same for both fans.
 
 use ideaboard_core::model::{
-    BoardSettings, Category, CommentKind, IdeaEdit, IdeaStatus, ListQuery, NewMember, Priority,
-    Reaction, Role,
+    BoardSettings, Category, CommentKind, ExportFilter, ExportFormat, ExportRequest, IdeaEdit,
+    IdeaStatus, ImportFormat, ListQuery, NewMember, Priority, Reaction, Role,
 };
 use ideaboard_core::{Actor, ErrorCode, Result, ops};
 
@@ -65,7 +65,25 @@ const MATRIX: &[(&str, [Expect; 5])] = &[
     ("update_board_settings",              [SIGN_IN, NO,      NO,      NO,      OK]),
     ("add_category",                       [SIGN_IN, NO,      NO,      OK,      OK]),
     ("audit_log",                          [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("export csv",                         [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("export json with internal notes",    [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("import fider csv",                   [SIGN_IN, NO,      NO,      OK,      OK]),
 ];
+
+fn export(
+    b: &ideaboard_core::Board,
+    who: &Actor,
+    format: ExportFormat,
+    include_internal: bool,
+    now: ideaboard_core::Timestamp,
+) -> Result<()> {
+    let request = ExportRequest {
+        format,
+        filter: ExportFilter::default(),
+        include_internal,
+    };
+    ops::export(b, who, &request, now, std::io::sink(), &mut |_, _| true)
+}
 
 const ROLES: [&str; 5] = ["guest", "fan", "other fan", "moderator", "admin"];
 
@@ -187,6 +205,13 @@ fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
             ops::add_category(b, who, &category, now).map(drop)
         }
         "audit_log" => ops::audit_log(b, who, 50).map(drop),
+        "export csv" => export(b, who, ExportFormat::Csv, false, now),
+        "export json with internal notes" => export(b, who, ExportFormat::Json, true, now),
+        "import fider csv" => {
+            let csv = "number,title,description,created_at,created_by,status\n\
+                       1,Imported from Fider,Body,2026-01-01T00:00:00Z,Someone,open\n";
+            ops::import(b, who, ImportFormat::FiderCsv, csv.as_bytes(), now).map(drop)
+        }
         other => panic!("no such operation in the matrix: {other}"),
     }
 }
