@@ -83,7 +83,11 @@ pub enum Error {
     NewerBoard { found: i64, supported: i64 },
     #[error("this file is not an Ideaboard board; it was not changed")]
     NotABoard,
-    #[error("the import was refused, nothing was written: {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    #[error(
+        "the import was refused and nothing was written: {} problem(s), the first: {}",
+        problems.len(),
+        problems.first().map(|p| p.to_string()).unwrap_or_default()
+    )]
     ImportRejected {
         problems: Vec<crate::model::ImportProblem>,
     },
