@@ -32,6 +32,9 @@ pub struct BenchArgs {
     /// Samples of each heavy operation (status change fan-out, merge).
     #[arg(long, default_value_t = 10)]
     heavy_iterations: usize,
+    /// Samples of each whole-board export and import (each in its own process).
+    #[arg(long, default_value_t = 3)]
+    export_iterations: usize,
     /// Run only the rows whose name contains this text, or one of several separated
     /// by commas (e.g. `search,similar`); sections with no such row are skipped,
     /// set-up included.
@@ -182,6 +185,11 @@ fn measure(
         }
         rows.push(Row::timed(ADOPTION, &samples, target(100.0)));
     }
+    rows.extend(super::bench_exchange::rows(
+        copy,
+        args.export_iterations.max(1),
+        |name| args.wants_row(name),
+    )?);
     let write_rows = [
         "durable commit",
         "vote (important)",
@@ -246,12 +254,7 @@ fn measure(
         rows.extend(notification_centre(&mut board, n)?);
     }
 
-    for name in [
-        "team analytics",
-        "engagement (core fans)",
-        "export (whole board, peak memory)",
-        "import (whole board, peak memory)",
-    ] {
+    for name in ["team analytics", "engagement (core fans)"] {
         rows.push(Row::missing(name, "not built yet"));
     }
     Ok((rows, context))
