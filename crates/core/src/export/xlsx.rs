@@ -17,6 +17,10 @@ use crate::{Error, Result};
 
 /// Rows per sheet, header included: Excel's limit.
 const MAX_ROWS: u32 = 1_048_576;
+/// Deflate level of the zip container: the fastest. Level 6 (the default) spent
+/// a quarter of a 150,000-idea export compressing (22.6 s against 17.7 s on the
+/// scale board), for a file a third smaller (137 MB against 208 MB).
+const ZIP_LEVEL: u8 = 1;
 /// Days from Excel's epoch (1899-12-30) to the Unix epoch.
 const EXCEL_UNIX_EPOCH_DAYS: f64 = 25_569.0;
 
@@ -199,6 +203,7 @@ pub(crate) fn write<W: Write + Send>(
     progress: &mut Progress<'_>,
 ) -> Result<()> {
     let mut book = Workbook::new();
+    book.set_zip_compression_level(ZIP_LEVEL);
     {
         let mut sheet = Sheets::new(&mut book, "ideas", IDEAS)?;
         export::each_idea(conn, scope, IdeaOrder::Number, |i| {
