@@ -191,30 +191,3 @@ pub struct AuditRecord {
     pub detail: String,
     pub at: String,
 }
-
-/// A whole bundle in memory, as the import reads it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Bundle {
-    pub format: String,
-    pub version: u32,
-    pub exported_at: String,
-    pub internal: bool,
-    pub filtered: bool,
-    pub board: BoardRecord,
-    pub members: Vec<MemberRecord>,
-    pub categories: Vec<CategoryRecord>,
-    pub tags: Vec<TagRecord>,
-    pub ideas: Vec<IdeaRecord>,
-    pub votes: Vec<VoteRecord>,
-    pub comments: Vec<CommentRecord>,
-    pub reactions: Vec<ReactionRecord>,
-    pub status_changes: Vec<StatusChangeRecord>,
-    pub follows: Vec<FollowRecord>,
-    pub past_follows: Vec<PastFollowRecord>,
-    pub notices: Vec<NoticeRecord>,
-    pub notice_reads: Vec<NoticeReadRecord>,
-    pub notice_marks: Vec<NoticeMarkRecord>,
-    pub points: Vec<PointsRecord>,
-    pub audit: Vec<AuditRecord>,
-}

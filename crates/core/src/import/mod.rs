@@ -1,11 +1,13 @@
 //! Imports: the JSON bundle (restored into an empty board) and a CSV of ideas in
 //! Fider's posts.csv layout (appended). Both are all-or-nothing: the whole file is
 //! read and checked first, every problem is collected with its line (or record),
-//! and only a file without problems is written, in one transaction.
+//! and only a file without problems is written, in one transaction (the JSON
+//! bundle is checked and written as it streams in; a problem rolls it all back).
 
 pub(crate) mod fider;
 pub(crate) mod json;
-mod json_check;
+mod json_rows;
+mod json_stream;
 
 use crate::model::ImportProblem;
 use crate::{Error, Result};
@@ -21,7 +23,7 @@ pub(crate) struct Problems {
 }
 
 impl Problems {
-    fn push(&mut self, problem: ImportProblem) {
+    pub(crate) fn push(&mut self, problem: ImportProblem) {
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(problem);
         } else {

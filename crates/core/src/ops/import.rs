@@ -1,8 +1,9 @@
 //! Import, a team feature: a JSON bundle restored into an empty board, or a CSV of
-//! ideas in Fider's posts.csv layout appended to it. The file is read and checked
-//! whole before anything is written; a file with problems is refused with every
-//! problem (`ImportRejected`) and the board is unchanged; a good one is written in
-//! one transaction.
+//! ideas in Fider's posts.csv layout appended to it. All or nothing: a file with
+//! problems is refused with every problem (`ImportRejected`) and the board is left
+//! unchanged. The Fider file is checked whole before its one write transaction;
+//! the bundle is checked as it streams into its transaction, which any problem
+//! rolls back, so memory does not grow with the file.
 
 use std::io::Read;
 
@@ -28,13 +29,10 @@ pub fn import(
     board.read(|conn| Who::load(conn, actor)?.team().map(|_| ()))?;
     let mut report = ImportReport::default();
     match format {
-        ImportFormat::Json => {
-            let bundle = json::read(input)?;
-            board.write(|tx| {
-                Who::load(tx, actor)?.team()?;
-                json::restore(tx, &bundle)
-            })
-        }
+        ImportFormat::Json => board.write(|tx| {
+            Who::load(tx, actor)?.team()?;
+            json::restore(tx, input)
+        }),
         ImportFormat::FiderCsv => {
             let rows = fider::read(input, &mut report)?;
             board.write(|tx| {

@@ -113,3 +113,27 @@ proptest! {
         prop_assert_eq!(target.check_integrity().unwrap(), Vec::<String>::new());
     }
 }
+
+#[test]
+fn a_truncated_bundle_is_refused_with_its_line_and_nothing_written() {
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    let cut = &text[..text.find("\"votes\"").unwrap() + 20];
+    let (mut target, owner) = new_board(T0);
+    let before = target.content_fingerprint().unwrap();
+    let err = ops::import(
+        &mut target,
+        &owner.actor,
+        ImportFormat::Json,
+        cut.as_bytes(),
+        T0,
+    )
+    .unwrap_err();
+    let ideaboard_core::Error::ImportRejected { problems } = err else {
+        panic!("expected ImportRejected, got {err:?}");
+    };
+    let line = cut.lines().count() as u64;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, line, "{problems:?}");
+    assert_eq!(target.content_fingerprint().unwrap(), before, "rolled back");
+}
