@@ -74,6 +74,13 @@ pub(crate) struct Restorer<'c> {
 /// Restores the bundle `input` into the board of `conn` (inside the caller's
 /// transaction, which must roll back on an error).
 pub(crate) fn restore(conn: &Connection, input: impl std::io::Read) -> Result<ImportReport> {
+    let previous = store::widen_cache(conn)?;
+    let result = stream(conn, input);
+    store::restore_cache(conn, previous)?;
+    result
+}
+
+fn stream(conn: &Connection, input: impl std::io::Read) -> Result<ImportReport> {
     let mut restorer = Restorer::new(conn)?;
     let mut reader = serde_json::Deserializer::from_reader(std::io::BufReader::new(input));
     let parsed = BundleSeed {
