@@ -6,6 +6,7 @@
 
 pub(crate) mod fider;
 pub(crate) mod json;
+mod json_board;
 mod json_rows;
 mod json_stream;
 
