@@ -137,3 +137,36 @@ fn a_truncated_bundle_is_refused_with_its_line_and_nothing_written() {
     assert_eq!(problems[0].line, line, "{problems:?}");
     assert_eq!(target.content_fingerprint().unwrap(), before, "rolled back");
 }
+
+#[test]
+fn a_filtered_bundle_that_holds_together_restores_on_its_own() {
+    let fx = ExportFixture::new();
+    let request = ExportRequest {
+        format: ExportFormat::Json,
+        filter: ExportFilter {
+            statuses: vec![ideaboard_core::model::IdeaStatus::Planned],
+            ..ExportFilter::default()
+        },
+        include_internal: false,
+    };
+    let mut bytes = Vec::new();
+    ops::export(
+        &fx.board,
+        &fx.admin.actor,
+        &request,
+        fx.now,
+        &mut bytes,
+        &mut |_, _| true,
+    )
+    .expect("export");
+    let target = restore(&bytes, fx.now);
+    assert_consistent(&target);
+    let owner = ops::act_as(&target, &fx.admin.id).unwrap();
+    let idea = ops::get_idea_by_number(&target, &owner, 1, fx.now).expect("idea #1");
+    assert_eq!(
+        idea.votes.critical + idea.votes.important + idea.votes.nice_to_have,
+        3
+    );
+    assert_eq!(idea.journey.len(), 2);
+    assert!(ops::get_idea_by_number(&target, &owner, 2, fx.now).is_err());
+}
