@@ -126,3 +126,84 @@ fn bad_input_exits_non_zero_with_its_code_and_changes_nothing() {
         "a missing board is not created by reading it"
     );
 }
+
+#[test]
+fn export_every_format_then_restore_the_json_into_a_new_board_and_import_fider() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("demo.board");
+    assert!(
+        cli(&["seed", "--board", arg(&board), "--demo"])
+            .status
+            .success()
+    );
+    for (format, file) in [
+        ("csv", "ideas.csv"),
+        ("xlsx", "ideas.xlsx"),
+        ("json", "board.json"),
+        ("md", "report.md"),
+    ] {
+        let out_file = dir.path().join(file);
+        let out = cli(&[
+            "export",
+            "--board",
+            arg(&board),
+            "--format",
+            format,
+            "-o",
+            arg(&out_file),
+        ]);
+        assert!(out.status.success(), "{format}: {}", text(&out));
+        assert!(
+            std::fs::metadata(&out_file).unwrap().len() > 100,
+            "{format} is nearly empty"
+        );
+    }
+    let csv = std::fs::read(dir.path().join("ideas.csv")).unwrap();
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+    let filtered = dir.path().join("launched.csv");
+    let out = cli(&[
+        "export",
+        "--board",
+        arg(&board),
+        "--format",
+        "csv",
+        "--status",
+        "launched,planned",
+        "--min-votes",
+        "1",
+        "-o",
+        arg(&filtered),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    let restored = dir.path().join("restored.board");
+    assert!(cli(&["init", "--board", arg(&restored)]).status.success());
+    let out = cli(&[
+        "import",
+        "--board",
+        arg(&restored),
+        "--from",
+        arg(&dir.path().join("board.json")),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stats = |b: &Path| -> serde_json::Value {
+        serde_json::from_slice(&cli(&["stats", "--board", arg(b), "--json"]).stdout).unwrap()
+    };
+    let (a, b) = (stats(&board), stats(&restored));
+    for key in ["ideas", "votes", "comments"] {
+        assert_eq!(a["counts"][key], b["counts"][key], "{key}");
+    }
+
+    let posts = dir.path().join("posts.csv");
+    std::fs::write(
+        &posts,
+        "number,title,description,created_at,created_by,votes_count,comments_count,status,responded_by,responded_at,response,original_number,original_title,tags\n\
+         1,Dark mode for the app,Please,2024-01-02T10:00:00Z,Alice,3,0,started,,,,0,,\n\
+         2,Bad,Too short a title,2024-01-02T10:00:00Z,Alice,0,0,open,,,,0,,\n",
+    )
+    .unwrap();
+    let out = cli(&["import", "--board", arg(&board), "--from", arg(&posts)]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("line 3:"), "{}", text(&out));
+    assert!(text(&out).contains("ImportRejected"), "{}", text(&out));
+}

@@ -93,6 +93,18 @@ pub enum Error {
     NewerBoard { found: i64, supported: i64 },
     #[error("this file is not an Ideaboard board; it was not changed")]
     NotABoard,
+    #[error(
+        "the import was refused and nothing was written: {} problem(s), the first: {}",
+        problems.len(),
+        problems.first().map(|p| p.to_string()).unwrap_or_default()
+    )]
+    ImportRejected {
+        problems: Vec<crate::model::ImportProblem>,
+    },
+    #[error("a JSON bundle imports only into an empty board (this one has {what})")]
+    BoardNotEmpty { what: &'static str },
+    #[error("cancelled")]
+    Cancelled,
     #[error("storage error: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -144,6 +156,9 @@ pub enum ErrorCode {
     NotAPublicComment,
     NewerBoard,
     NotABoard,
+    ImportRejected,
+    BoardNotEmpty,
+    Cancelled,
     Storage,
     Internal,
 }
@@ -193,6 +208,9 @@ impl Error {
             Error::NotAPublicComment => C::NotAPublicComment,
             Error::NewerBoard { .. } => C::NewerBoard,
             Error::NotABoard => C::NotABoard,
+            Error::ImportRejected { .. } => C::ImportRejected,
+            Error::BoardNotEmpty { .. } => C::BoardNotEmpty,
+            Error::Cancelled => C::Cancelled,
             Error::Storage(_) | Error::Io(_) => C::Storage,
             Error::Internal(_) => C::Internal,
         }

@@ -7,13 +7,16 @@
 //!
 //! Layout: [`model`] (types that cross boundaries), [`ops`] (use cases: validate,
 //! authorise, one transaction), [`store`] (the only SQL), [`rank`] (trending),
-//! [`render`] (Markdown to safe HTML), [`search`] (Chinese and English full-text
+//! [`render`] (Markdown to safe HTML), [`export`] and
+//! [`import`] (files for product teams), [`search`] (Chinese and English full-text
 //! search, duplicate detection), [`seed`] (demo boards).
 
 pub mod bench;
 pub mod clock;
 pub mod error;
+pub mod export;
 pub mod ids;
+pub mod import;
 pub mod model;
 pub mod ops;
 pub mod rank;

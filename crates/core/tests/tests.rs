@@ -49,3 +49,15 @@ mod moderation;
 
 #[path = "core/team_analytics.rs"]
 mod team_analytics;
+
+#[path = "core/exchange_fixture.rs"]
+mod exchange_fixture;
+
+#[path = "core/export.rs"]
+mod export;
+
+#[path = "core/import.rs"]
+mod import;
+
+#[path = "core/round_trip.rs"]
+mod round_trip;

@@ -32,6 +32,9 @@ pub struct BenchArgs {
     /// Samples of each heavy operation (status change fan-out, merge).
     #[arg(long, default_value_t = 10)]
     heavy_iterations: usize,
+    /// Samples of each whole-board export and import (each in its own process).
+    #[arg(long, default_value_t = 3)]
+    export_iterations: usize,
     /// Run only the rows whose name contains this text, or one of several separated
     /// by commas (e.g. `search,similar`); sections with no such row are skipped,
     /// set-up included.
@@ -185,6 +188,11 @@ fn measure(
     rows.extend(super::bench_team::team_rows(&board, n, now, |name| {
         args.wants_row(name)
     })?);
+    rows.extend(super::bench_exchange::rows(
+        copy,
+        args.export_iterations.max(1),
+        |name| args.wants_row(name),
+    )?);
     let write_rows = [
         "durable commit",
         "vote (important)",
@@ -249,12 +257,6 @@ fn measure(
         rows.extend(notification_centre(&mut board, n)?);
     }
 
-    for name in [
-        "export (whole board, peak memory)",
-        "import (whole board, peak memory)",
-    ] {
-        rows.push(Row::missing(name, "not built yet"));
-    }
     Ok((rows, context))
 }
 

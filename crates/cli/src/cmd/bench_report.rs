@@ -72,16 +72,6 @@ impl Row {
         }
     }
 
-    pub fn missing(name: &str, why: &str) -> Row {
-        Row {
-            name: name.to_string(),
-            stats: None,
-            floor: None,
-            target: None,
-            note: Some(why.to_string()),
-        }
-    }
-
     /// The operation's median over the floor's median.
     pub fn ratio(&self) -> Option<f64> {
         Some(self.stats?.p50 / self.floor?.p50)

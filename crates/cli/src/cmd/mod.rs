@@ -1,10 +1,12 @@
 //! The subcommands: their arguments here, their work in one file each.
 
 mod bench;
+mod bench_exchange;
 mod bench_report;
 mod bench_search;
 mod bench_team;
 mod board;
+mod exchange;
 mod search;
 mod seed;
 
@@ -17,7 +19,7 @@ use ideaboard_core::{Error, Timestamp};
 #[command(
     name = "ideaboard-cli",
     version,
-    about = "Headless Ideaboard: create, seed, inspect and benchmark boards."
+    about = "Headless Ideaboard: create, seed, inspect, export, import and benchmark boards."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -86,8 +88,16 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Export ideas (CSV, XLSX, a JSON bundle or a Markdown adoption report).
+    Export(exchange::ExportArgs),
+    /// Import a JSON bundle (into an empty board) or a Fider posts.csv (appended).
+    Import(exchange::ImportArgs),
     /// Time every operation on a copy of a board (the board itself is never touched).
     Bench(bench::BenchArgs),
+    /// One measured export or import in its own process, for the bench's peak
+    /// memory figures.
+    #[command(hide = true)]
+    BenchChild(bench_exchange::ChildArgs),
 }
 
 pub fn run(command: Command) -> Result<(), Error> {
@@ -125,7 +135,10 @@ pub fn run(command: Command) -> Result<(), Error> {
             };
             search::run(&board, &query, limit, &filters)
         }
+        Command::Export(args) => exchange::export(&args, now),
+        Command::Import(args) => exchange::import(&args, now),
         Command::Bench(args) => bench::run(&args, now),
+        Command::BenchChild(args) => bench_exchange::child(&args, now),
     }
 }
 

@@ -143,9 +143,23 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
             .unwrap()
             .contains(" 0 votes")
     );
-    for missing in ["export", "import"] {
-        assert_eq!(find(missing)["note"], "not built yet");
+    // Whole-board export and import, each sample in a child process with its peak
+    // resident memory in the row's name.
+    for name in [
+        "export CSV (whole board)",
+        "export XLSX (whole board)",
+        "export JSON (whole board)",
+        "import JSON (whole board",
+    ] {
+        let row = find(name);
+        assert_eq!(row["stats"]["n"], 3, "{row}");
+        assert!(
+            row["operation"].as_str().unwrap().contains("peak RSS"),
+            "{row}"
+        );
     }
+    assert!(find("export CSV")["met"].is_boolean());
+    assert!(find("export XLSX")["met"].is_boolean());
 
     let table = cli(&[
         "bench",

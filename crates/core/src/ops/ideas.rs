@@ -15,7 +15,7 @@ use crate::store::{
 use crate::{Error, Result};
 
 /// Characters of plain text on a card.
-const EXCERPT_CHARS: usize = 160;
+pub(crate) const EXCERPT_CHARS: usize = 160;
 
 /// Submits a new idea. The author follows it and earns points.
 pub fn submit_idea(

@@ -6,8 +6,9 @@
 //! admin. Ops that target no one's content behave the same for both fans.
 
 use ideaboard_core::model::{
-    BoardSettings, Category, CommentKind, ContentKind, ContentRef, IdeaEdit, IdeaStatus, ListQuery,
-    NewMember, NewReport, Priority, Reaction, ReportOutcome, Role, TriageQuery,
+    BoardSettings, Category, CommentKind, ContentKind, ContentRef, ExportFilter, ExportFormat,
+    ExportRequest, IdeaEdit, IdeaStatus, ImportFormat, ListQuery, NewMember, NewReport, Priority,
+    Reaction, ReportOutcome, Role, TriageQuery,
 };
 use ideaboard_core::{Actor, ErrorCode, Result, ops};
 
@@ -75,7 +76,25 @@ const MATRIX: &[(&str, [Expect; 5])] = &[
     ("team_analytics",                     [SIGN_IN, NO,      NO,      OK,      OK]),
     ("engagement",                         [SIGN_IN, NO,      NO,      OK,      OK]),
     ("member_engagement of a fan",         [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("export csv",                         [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("export json with internal notes",    [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("import fider csv",                   [SIGN_IN, NO,      NO,      OK,      OK]),
 ];
+
+fn export(
+    b: &ideaboard_core::Board,
+    who: &Actor,
+    format: ExportFormat,
+    include_internal: bool,
+    now: ideaboard_core::Timestamp,
+) -> Result<()> {
+    let request = ExportRequest {
+        format,
+        filter: ExportFilter::default(),
+        include_internal,
+    };
+    ops::export(b, who, &request, now, std::io::sink(), &mut |_, _| true)
+}
 
 const ROLES: [&str; 5] = ["guest", "fan", "other fan", "moderator", "admin"];
 
@@ -234,6 +253,13 @@ fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
         "team_analytics" => ops::team_analytics(b, who, 12, now).map(drop),
         "engagement" => ops::engagement(b, who, 20, 12, now).map(drop),
         "member_engagement of a fan" => ops::member_engagement(b, who, &fx.fan.id).map(drop),
+        "export csv" => export(b, who, ExportFormat::Csv, false, now),
+        "export json with internal notes" => export(b, who, ExportFormat::Json, true, now),
+        "import fider csv" => {
+            let csv = "number,title,description,created_at,created_by,status\n\
+                       1,Imported from Fider,Body,2026-01-01T00:00:00Z,Someone,open\n";
+            ops::import(b, who, ImportFormat::FiderCsv, csv.as_bytes(), now).map(drop)
+        }
         other => panic!("no such operation in the matrix: {other}"),
     }
 }

@@ -13,7 +13,7 @@ use proptest::sample::{Index, select};
 use crate::support::{HOUR, MINUTE, T0, add_fan, add_team, new_board, new_idea, submit};
 
 #[derive(Debug, Clone)]
-enum Step {
+pub(crate) enum Step {
     Submit {
         who: Index,
     },
@@ -90,7 +90,7 @@ enum Step {
     },
 }
 
-fn step() -> impl Strategy<Value = Step> {
+pub(crate) fn step() -> impl Strategy<Value = Step> {
     let i = any::<Index>;
     prop_oneof![
         3 => i().prop_map(|who| Step::Submit { who }),
@@ -121,18 +121,18 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// A board and what the sequence has made so far.
-struct World {
-    board: Board,
+pub(crate) struct World {
+    pub(crate) board: Board,
     /// A guest, the admin, a moderator and three fans.
     actors: Vec<Actor>,
-    admin: Actor,
+    pub(crate) admin: Actor,
     ideas: Vec<String>,
     comments: Vec<String>,
-    now: Timestamp,
+    pub(crate) now: Timestamp,
 }
 
 impl World {
-    fn new() -> World {
+    pub(crate) fn new() -> World {
         let (mut board, admin) = new_board(T0);
         let moderator = add_team(&mut board, &admin, "Mia", Role::Moderator, T0);
         let fans: Vec<_> = (0..3)
@@ -207,7 +207,7 @@ impl World {
         }
     }
 
-    fn apply(&mut self, step: &Step) -> Result<()> {
+    pub(crate) fn apply(&mut self, step: &Step) -> Result<()> {
         self.now = self.now.plus_millis(MINUTE);
         let now = self.now;
         let no_comment = self.comments.is_empty();

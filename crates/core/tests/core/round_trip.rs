@@ -1,0 +1,172 @@
+//! Round trip: importing the JSON bundle of a board into a new board reproduces it
+//! table by table (every row, count and journey), for random boards built through
+//! the ops as in `properties.rs`, and for the export fixture.
+
+use ideaboard_core::model::{ExportFilter, ExportFormat, ExportRequest, ImportFormat};
+use ideaboard_core::{Actor, Board, ErrorCode, Timestamp, ops};
+use proptest::prelude::*;
+
+use crate::exchange_fixture::ExportFixture;
+use crate::properties::{World, step};
+use crate::support::{T0, assert_consistent, assert_refused, new_board};
+
+/// The whole board, internal notes included: what a lossless backup needs.
+pub fn bundle(board: &Board, actor: &Actor, now: Timestamp) -> Vec<u8> {
+    let request = ExportRequest {
+        format: ExportFormat::Json,
+        filter: ExportFilter {
+            include_merged: true,
+            ..ExportFilter::default()
+        },
+        include_internal: true,
+    };
+    let mut out = Vec::new();
+    ops::export(board, actor, &request, now, &mut out, &mut |_, _| true).expect("export");
+    out
+}
+
+/// The content fingerprint without the full-text index's own segment tables,
+/// whose layout depends on the order of writes, not on the content (the index's
+/// content is checked by `counter_mismatches` and `idea_term_df`).
+fn tables(board: &Board) -> String {
+    board
+        .content_fingerprint()
+        .expect("fingerprint")
+        .lines()
+        .filter(|l| !l.starts_with("idea_search"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Restores `bytes` into a new board made like every fixture board (same owner).
+fn restore(bytes: &[u8], now: Timestamp) -> Board {
+    let (mut target, owner) = new_board(T0);
+    ops::import(&mut target, &owner.actor, ImportFormat::Json, bytes, now).expect("import");
+    target
+}
+
+#[test]
+fn the_fixture_survives_export_and_import() {
+    let fx = ExportFixture::new();
+    let bytes = bundle(&fx.board, &fx.admin.actor, fx.now);
+    let target = restore(&bytes, fx.now);
+    assert_eq!(tables(&target), tables(&fx.board));
+    assert_consistent(&target);
+    let (_, owner_actor) = (0, ops::act_as(&target, &fx.admin.id).unwrap());
+    assert_eq!(
+        String::from_utf8(bundle(&target, &owner_actor, fx.now)).unwrap(),
+        String::from_utf8(bytes).unwrap(),
+        "the restored board exports the same bundle"
+    );
+}
+
+#[test]
+fn a_bundle_imports_only_into_an_empty_board() {
+    let fx = ExportFixture::new();
+    let bytes = bundle(&fx.board, &fx.admin.actor, fx.now);
+    let mut other = ExportFixture::new();
+    let moderator = other.moderator.actor.clone();
+    assert_refused(&mut other.board, ErrorCode::BoardNotEmpty, |b| {
+        ops::import(b, &moderator, ImportFormat::Json, &bytes[..], T0)
+    });
+}
+
+#[test]
+fn a_broken_bundle_is_refused_with_every_problem() {
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    let broken = text
+        .replacen("\"priority\":\"critical\"", "\"priority\":\"urgent\"", 1)
+        .replacen("\"status\":\"planned\"", "\"status\":\"someday\"", 1);
+    let (mut target, owner) = new_board(T0);
+    let before = target.content_fingerprint().unwrap();
+    let err = ops::import(
+        &mut target,
+        &owner.actor,
+        ImportFormat::Json,
+        broken.as_bytes(),
+        T0,
+    )
+    .unwrap_err();
+    let ideaboard_core::Error::ImportRejected { problems } = err else {
+        panic!("expected ImportRejected, got {err:?}");
+    };
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems.iter().any(|p| p.record.starts_with("votes[")));
+    assert!(problems.iter().any(|p| p.record.starts_with("ideas[")));
+    assert_eq!(target.content_fingerprint().unwrap(), before);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn import_of_the_export_reproduces_any_board(steps in prop::collection::vec(step(), 20..=70)) {
+        let mut world = World::new();
+        for step in &steps {
+            let _ = world.apply(step);
+        }
+        let bytes = bundle(&world.board, &world.admin, world.now);
+        let target = restore(&bytes, world.now);
+        prop_assert_eq!(tables(&target), tables(&world.board));
+        prop_assert_eq!(target.counter_mismatches().unwrap(), Vec::<String>::new());
+        prop_assert_eq!(target.check_integrity().unwrap(), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn a_truncated_bundle_is_refused_with_its_line_and_nothing_written() {
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    let cut = &text[..text.find("\"votes\"").unwrap() + 20];
+    let (mut target, owner) = new_board(T0);
+    let before = target.content_fingerprint().unwrap();
+    let err = ops::import(
+        &mut target,
+        &owner.actor,
+        ImportFormat::Json,
+        cut.as_bytes(),
+        T0,
+    )
+    .unwrap_err();
+    let ideaboard_core::Error::ImportRejected { problems } = err else {
+        panic!("expected ImportRejected, got {err:?}");
+    };
+    let line = cut.lines().count() as u64;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, line, "{problems:?}");
+    assert_eq!(target.content_fingerprint().unwrap(), before, "rolled back");
+}
+
+#[test]
+fn a_filtered_bundle_that_holds_together_restores_on_its_own() {
+    let fx = ExportFixture::new();
+    let request = ExportRequest {
+        format: ExportFormat::Json,
+        filter: ExportFilter {
+            statuses: vec![ideaboard_core::model::IdeaStatus::Planned],
+            ..ExportFilter::default()
+        },
+        include_internal: false,
+    };
+    let mut bytes = Vec::new();
+    ops::export(
+        &fx.board,
+        &fx.admin.actor,
+        &request,
+        fx.now,
+        &mut bytes,
+        &mut |_, _| true,
+    )
+    .expect("export");
+    let target = restore(&bytes, fx.now);
+    assert_consistent(&target);
+    let owner = ops::act_as(&target, &fx.admin.id).unwrap();
+    let idea = ops::get_idea_by_number(&target, &owner, 1, fx.now).expect("idea #1");
+    assert_eq!(
+        idea.votes.critical + idea.votes.important + idea.votes.nice_to_have,
+        3
+    );
+    assert_eq!(idea.journey.len(), 2);
+    assert!(ops::get_idea_by_number(&target, &owner, 2, fx.now).is_err());
+}
