@@ -134,3 +134,20 @@ pub struct ImportReport {
     /// counts without voters.
     pub notes: Vec<String>,
 }
+
+/// What an import would do, checked without writing: the counts it would write,
+/// or every problem that would refuse it (then `report` is None).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub report: Option<ImportReport>,
+    pub problems: Vec<ImportProblem>,
+}
+
+/// How far a long export is: ideas written of the ideas selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    pub done: u64,
+    pub total: u64,
+}

@@ -208,6 +208,21 @@ impl Board {
         Ok(value)
     }
 
+    /// Runs `f` as [`Board::write`] would, then rolls back whatever it did: a dry run
+    /// (an import's preview) that checks everything a real write checks.
+    pub(crate) fn rehearse<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut tx = Tx {
+            tx,
+            ids: &mut self.ids,
+        };
+        let value = f(&mut tx);
+        tx.tx.rollback()?;
+        value
+    }
+
     /// Runs `f` over one consistent snapshot of the board.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let tx = self.conn.unchecked_transaction()?;

@@ -317,3 +317,57 @@ fn progress_is_reported_and_cancel_stops_the_export() {
     );
     assert_eq!(cancelled.unwrap_err().code(), ErrorCode::Cancelled);
 }
+
+#[test]
+fn an_export_to_a_file_is_all_or_nothing() {
+    let fx = ExportFixture::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("planned.csv");
+    let request = ExportRequest {
+        format: ExportFormat::Csv,
+        filter: ExportFilter {
+            statuses: vec![IdeaStatus::Planned],
+            ..ExportFilter::default()
+        },
+        include_internal: false,
+    };
+    let bytes = ops::export_to_file(
+        &fx.board,
+        &fx.moderator.actor,
+        &request,
+        fx.now,
+        &path,
+        &mut |_, _| true,
+    )
+    .expect("export");
+    let written = std::fs::read(&path).unwrap();
+    assert_eq!(bytes, written.len() as u64);
+    let titles: Vec<String> = csv_rows(&written).iter().map(|r| r[1].clone()).collect();
+    assert_eq!(titles, ["燕麦奶全国门店供应"], "exactly the planned idea");
+
+    // Cancelled or refused: the earlier file stays as it was, no partial file is left.
+    let cancelled = ops::export_to_file(
+        &fx.board,
+        &fx.moderator.actor,
+        &request,
+        fx.now,
+        &path,
+        &mut |_, _| false,
+    );
+    assert_eq!(cancelled.unwrap_err().code(), ErrorCode::Cancelled);
+    let refused = ops::export_to_file(
+        &fx.board,
+        &fx.fan.actor,
+        &request,
+        fx.now,
+        &path,
+        &mut |_, _| true,
+    );
+    assert_eq!(refused.unwrap_err().code(), ErrorCode::NotAllowed);
+    assert_eq!(std::fs::read(&path).unwrap(), written);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["planned.csv"]);
+}

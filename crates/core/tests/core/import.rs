@@ -165,3 +165,60 @@ fn a_duplicate_must_name_an_idea_of_the_file() {
     assert_eq!(problems[0].line, 2);
     assert!(problems[0].message.contains("99"));
 }
+
+#[test]
+fn a_preview_counts_what_would_be_written_and_writes_nothing() {
+    let mut fx = ExportFixture::new();
+    let moderator = fx.moderator.actor.clone();
+    let before = fx.board.content_fingerprint().unwrap();
+    let preview = ops::import_preview(
+        &mut fx.board,
+        &moderator,
+        ImportFormat::FiderCsv,
+        posts_csv().as_bytes(),
+        fx.now,
+    )
+    .expect("preview");
+    assert!(preview.problems.is_empty());
+    assert_eq!(fx.board.content_fingerprint().unwrap(), before);
+    let report = ops::import(
+        &mut fx.board,
+        &moderator,
+        ImportFormat::FiderCsv,
+        posts_csv().as_bytes(),
+        fx.now,
+    )
+    .expect("import");
+    assert_eq!(
+        preview.report,
+        Some(report),
+        "the preview is what the import then does"
+    );
+
+    // A bad file's preview lists its problems, as the import would.
+    let bad = format!("{HEADER}1,ab,Body,2024-01-02T10:00:00Z,Bob,0,0,someday,,,,0,,\n");
+    let before = fx.board.content_fingerprint().unwrap();
+    let refused = ops::import_preview(
+        &mut fx.board,
+        &moderator,
+        ImportFormat::FiderCsv,
+        bad.as_bytes(),
+        fx.now,
+    )
+    .expect("a preview, not an error");
+    assert_eq!(refused.report, None);
+    assert_eq!(refused.problems.len(), 2, "{:?}", refused.problems);
+    assert!(refused.problems.iter().all(|p| p.line == 2));
+    assert_eq!(fx.board.content_fingerprint().unwrap(), before);
+    // A fan may not even look.
+    let fan = fx.fan.actor.clone();
+    let refused = ops::import_preview(
+        &mut fx.board,
+        &fan,
+        ImportFormat::FiderCsv,
+        posts_csv().as_bytes(),
+        fx.now,
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::NotAllowed);
+}
