@@ -93,6 +93,14 @@ pub fn typescript() -> String {
         CoreFans,
         ParticipantsWeek,
         Engagement,
+        ExportFormat,
+        ExportFilter,
+        ExportRequest,
+        ExportProgress,
+        ImportFormat,
+        ImportProblem,
+        ImportReport,
+        ImportPreview,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

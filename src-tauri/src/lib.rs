@@ -17,6 +17,7 @@ pub use state::Shared;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let shared = Arc::new(Shared::default());
             app.manage(shared.clone());

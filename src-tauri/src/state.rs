@@ -6,7 +6,8 @@
 //! thread; the mutex serialises them, as SQLite serialises writers anyway.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp, seed};
 use tauri::{AppHandle, Manager};
@@ -25,6 +26,8 @@ pub struct Shared {
     slot: Mutex<Slot>,
     ready: Condvar,
     actor: Mutex<Actor>,
+    /// Set to stop the export that is running; read outside the board's lock.
+    export_cancel: Arc<AtomicBool>,
 }
 
 impl Default for Shared {
@@ -33,6 +36,7 @@ impl Default for Shared {
             slot: Mutex::new(Slot::Opening),
             ready: Condvar::new(),
             actor: Mutex::new(Actor::guest()),
+            export_cancel: Arc::default(),
         }
     }
 }
@@ -55,12 +59,24 @@ impl Shared {
         self.ready.notify_all();
     }
 
+    /// A fresh cancel flag for an export about to start.
+    pub fn start_export(&self) -> Arc<AtomicBool> {
+        self.export_cancel.store(false, Ordering::Relaxed);
+        Arc::clone(&self.export_cancel)
+    }
+
+    /// Asks the running export to stop at its next progress report.
+    pub fn cancel_export(&self) {
+        self.export_cancel.store(true, Ordering::Relaxed);
+    }
+
     /// Puts an already open board in place (tests).
     pub fn with_open_board(board: Board) -> Self {
         Shared {
             slot: Mutex::new(Slot::Open(Box::new(board))),
             ready: Condvar::new(),
             actor: Mutex::new(Actor::guest()),
+            export_cancel: Arc::default(),
         }
     }
 

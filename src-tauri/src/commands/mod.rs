@@ -4,6 +4,7 @@
 mod adoption;
 mod board;
 mod discuss;
+mod exchange;
 mod ideas;
 mod insights;
 mod moderation;
@@ -66,6 +67,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         settings::set_passphrase,
         settings::audit_log,
         settings::add_category,
+        exchange::export_board,
+        exchange::cancel_export,
+        exchange::import_preview,
+        exchange::import_board,
         moderation::report_content,
         moderation::moderation_queue,
         moderation::set_comment_hidden,

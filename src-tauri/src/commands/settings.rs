@@ -48,7 +48,13 @@ pub async fn set_passphrase(
     passphrase: Option<String>,
 ) -> Result<MemberProfile, ErrorDto> {
     blocking(&shared, move |board, actor| {
-        ops::set_passphrase(board, actor, &member_id, passphrase.as_deref(), Timestamp::now())
+        ops::set_passphrase(
+            board,
+            actor,
+            &member_id,
+            passphrase.as_deref(),
+            Timestamp::now(),
+        )
     })
     .await
 }
@@ -59,7 +65,10 @@ pub async fn audit_log(
     shared: State<'_, Arc<Shared>>,
     limit: u32,
 ) -> Result<Vec<AuditEntry>, ErrorDto> {
-    blocking(&shared, move |board, actor| ops::audit_log(board, actor, limit)).await
+    blocking(&shared, move |board, actor| {
+        ops::audit_log(board, actor, limit)
+    })
+    .await
 }
 
 /// Adds a category to the board (the team).

@@ -32,7 +32,14 @@ pub async fn change_status_bulk(
     note: Option<String>,
 ) -> Result<Vec<IdeaDetail>, ErrorDto> {
     blocking(&shared, move |board, actor| {
-        ops::change_status_bulk(board, actor, &idea_ids, to, note.as_deref(), Timestamp::now())
+        ops::change_status_bulk(
+            board,
+            actor,
+            &idea_ids,
+            to,
+            note.as_deref(),
+            Timestamp::now(),
+        )
     })
     .await
 }
@@ -59,7 +66,14 @@ pub async fn merge_ideas(
     note: Option<String>,
 ) -> Result<IdeaDetail, ErrorDto> {
     blocking(&shared, move |board, actor| {
-        ops::merge_ideas(board, actor, &source_id, &target_id, note.as_deref(), Timestamp::now())
+        ops::merge_ideas(
+            board,
+            actor,
+            &source_id,
+            &target_id,
+            note.as_deref(),
+            Timestamp::now(),
+        )
     })
     .await
 }
