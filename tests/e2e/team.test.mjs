@@ -3,6 +3,8 @@
 // notes, and what a fan can and cannot do. Its own fans share the ideas it works on,
 // so it depends on nothing the other suites leave behind.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { launchApp } from "./lib/app.mjs";
 import { waitForList } from "./lib/ideaboard.mjs";
@@ -238,6 +240,32 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
     assert.equal(steps.at(-1).status, "planned", "nothing changed");
   });
 
+  it("exports the planned ideas to CSV through the export dialog: the file holds exactly those", async () => {
+    const path = join(process.env.IDEABOARD_E2E_TMP ?? "/tmp", `planned-${RUN}.csv`);
+    await ui.click(q("nav-team-exchange"));
+    await ui.click(q("export-format-csv"));
+    await ui.click(q("export-status-planned"));
+    await ui.typeInto(q("export-path"), path);
+    await ui.click(q("export-run"));
+    await ui.waitText(q("export-done"), (t) => t.includes(path), "the export to finish");
+    await ui.shot("team-export-en");
+    await ui.setLocale("zh-CN");
+    await ui.shot("team-export-zh");
+    await ui.setLocale("en");
+
+    const file = await readFile(path, "utf8");
+    assert.ok(file.startsWith("\uFEFF"), "a byte order mark for Excel");
+    const rows = parseCsv(file.slice(1));
+    assert.deepEqual(rows[0].slice(0, 2), ["number", "title"]);
+    const exported = rows.slice(1).map((r) => Number(r[0])).sort((a, b) => a - b);
+    const listed = await invokeAs("list_ideas", {
+      query: { sort: "new", category: null, status: "planned", tag: null, author: null, votedBy: null, includeHidden: false, offset: 0, limit: 200 },
+    });
+    const planned = listed.ok.items.map((i) => i.number).sort((a, b) => a - b);
+    assert.ok(planned.includes(numbers.t0) && planned.includes(numbers.t2), "the triaged ideas are planned now");
+    assert.deepEqual(exported, planned);
+  });
+
   it("(4) merge A into B: B holds the union of voters and A's comments; A says where it went", async () => {
     await openIdea(numbers.duplicate);
     await ui.click(q("team-merge"));
@@ -321,3 +349,28 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
     await ui.setLocale("en");
   });
 });
+
+/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      (row = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}

@@ -14,7 +14,7 @@ export type Route =
   | { name: "team"; section: TeamSection };
 
 /** The sections of the team's workspace. */
-export const TEAM_SECTIONS = ["inbox", "moderation", "analytics", "engagement", "settings"] as const;
+export const TEAM_SECTIONS = ["inbox", "moderation", "analytics", "engagement", "exchange", "settings"] as const;
 export type TeamSection = (typeof TEAM_SECTIONS)[number];
 
 /** The views with a fixed address, by hash. */

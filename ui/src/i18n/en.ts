@@ -314,6 +314,9 @@ export const en = {
   "error.AlreadyReported": "You already reported this; the team has not looked at it yet.",
   "error.NoOpenReports": "There is no open report on this any more.",
   "error.NotAPublicComment": "Only fans' public comments can be hidden; delete a team comment instead.",
+  "error.ImportRejected": "The file has problems; nothing was imported.",
+  "error.BoardNotEmpty": "A board backup can only be restored into an empty board.",
+  "error.Cancelled": "Cancelled.",
   "error.Internal": "Something went wrong inside Ideaboard.",
   ...teamEn,
 } as const;

@@ -315,6 +315,9 @@ export const zhCN: Catalogue = {
   "error.AlreadyReported": "你已经举报过了，团队还没有处理。",
   "error.NoOpenReports": "这条内容已经没有待处理的举报了。",
   "error.NotAPublicComment": "只能隐藏粉丝的公开评论；团队的评论请直接删除。",
+  "error.ImportRejected": "文件有问题，未导入任何内容。",
+  "error.BoardNotEmpty": "创意板备份只能恢复到空的创意板。",
+  "error.Cancelled": "已取消。",
   "error.Internal": "创意板内部出错。",
   ...teamZhCN,
 };

@@ -3,7 +3,7 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "Storage" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "Storage" | "Internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, };
 
@@ -385,3 +385,52 @@ leaderboard: Array<FanStanding>,
  * The last N weeks, oldest first, zero-filled. Counts every member, team included.
  */
 weeks: Array<ParticipantsWeek>, };
+
+export type ExportFormat = "csv" | "xlsx" | "json" | "markdown";
+
+export type ExportFilter = { 
+/**
+ * Any of these statuses; empty = all.
+ */
+statuses: Array<IdeaStatus>, 
+/**
+ * Category slug.
+ */
+category: string | null, 
+/**
+ * Tag name.
+ */
+tag: string | null, createdFrom: string | null, createdTo: string | null, minVotes: number | null, 
+/**
+ * Ideas merged into another one too.
+ */
+includeMerged: boolean, };
+
+export type ExportRequest = { format: ExportFormat, filter: ExportFilter, 
+/**
+ * Internal notes too: JSON and XLSX only, where they are marked internal.
+ */
+includeInternal: boolean, };
+
+export type ExportProgress = { done: number, total: number, };
+
+export type ImportFormat = "json" | "fiderCsv";
+
+export type ImportProblem = { 
+/**
+ * 1-based line of the file (the header is line 1); 0 when not line-based.
+ */
+line: number, 
+/**
+ * The record, for files that are not line-based (JSON); empty otherwise.
+ */
+record: string, message: string, };
+
+export type ImportReport = { ideas: number, membersCreated: number, votes: number, comments: number, statusChanges: number, 
+/**
+ * Things the format carries that the board cannot take, e.g. Fider's vote
+ * counts without voters.
+ */
+notes: Array<string>, };
+
+export type ImportPreview = { report: ImportReport | null, problems: Array<ImportProblem>, };

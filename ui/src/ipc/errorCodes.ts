@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   "NotAPublicComment",
   "NewerBoard",
   "NotABoard",
+  "ImportRejected",
+  "BoardNotEmpty",
+  "Cancelled",
   "Storage",
   "Internal",
 ] as const satisfies readonly ErrorCode[];

@@ -2,7 +2,7 @@
  * The one module that talks to the Rust side. Every command is a typed function here;
  * a rejected invoke always surfaces as an `IpcError` carrying the core's error code.
  */
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type {
   AdoptionOverview,
   AuditEntry,
@@ -13,11 +13,16 @@ import type {
   ContentRef,
   Engagement,
   ErrorCode,
+  ExportProgress,
+  ExportRequest,
   IdeaDetail,
   IdeaJourney,
   IdeaPage,
   ListQuery,
   IdeaStatus,
+  ImportFormat,
+  ImportPreview,
+  ImportReport,
   MemberProfile,
   MergePreview,
   ModerationPage,
@@ -295,4 +300,50 @@ export function addCategory(category: Category): Promise<Category> {
 /** The latest moderator and admin actions, newest first. */
 export function auditLog(limit: number): Promise<AuditEntry[]> {
   return call<AuditEntry[]>("audit_log", { limit });
+}
+
+// Export and import (the team).
+
+/** A file type offered by the save and open dialogs. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The operating system's save dialog; resolves to the chosen path, or null when cancelled. */
+export function chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null> {
+  return call<string | null>("plugin:dialog|save", { options: { defaultPath, filters } });
+}
+
+/** The operating system's open dialog for one file; null when cancelled. */
+export function chooseOpenPath(filters: FileFilter[]): Promise<string | null> {
+  return call<string | null>("plugin:dialog|open", {
+    options: { multiple: false, directory: false, filters },
+  });
+}
+
+/** Exports to `path` (all or nothing), calling `onProgress` as ideas are written; resolves to the bytes written. */
+export function exportBoard(
+  request: ExportRequest,
+  path: string,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<number> {
+  const channel = new Channel<ExportProgress>();
+  channel.onmessage = onProgress;
+  return call<number>("export_board", { request, path, onProgress: channel });
+}
+
+/** Stops the running export; its partial file is removed. */
+export function cancelExport(): Promise<void> {
+  return call<void>("cancel_export");
+}
+
+/** What importing the file would write, or every problem with it; writes nothing. */
+export function importPreview(path: string, format: ImportFormat): Promise<ImportPreview> {
+  return call<ImportPreview>("import_preview", { path, format });
+}
+
+/** Imports the file, all or nothing. */
+export function importBoard(path: string, format: ImportFormat): Promise<ImportReport> {
+  return call<ImportReport>("import_board", { path, format });
 }
