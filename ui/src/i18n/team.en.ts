@@ -240,4 +240,9 @@ export const teamEn = {
   "exchange.import.votes": "{count} votes",
   "exchange.import.comments": "{count} comments",
   "exchange.import.changes": "{count} status changes",
+  "team.audit.do.comment.hide": "hid a comment",
+  "team.audit.do.comment.restore": "showed a comment again",
+  "team.audit.do.reports.resolved": "resolved the reports",
+  "team.audit.do.reports.dismissed": "dismissed the reports",
+  "team.moderation.lastAction": "Last: {name} {action}",
 } as const;

@@ -242,4 +242,9 @@ export const teamZhCN: Record<keyof typeof teamEn, string> = {
   "exchange.import.votes": "{count} 票",
   "exchange.import.comments": "{count} 条评论",
   "exchange.import.changes": "{count} 次状态变更",
+  "team.audit.do.comment.hide": "隐藏了评论",
+  "team.audit.do.comment.restore": "恢复显示评论",
+  "team.audit.do.reports.resolved": "处理了举报",
+  "team.audit.do.reports.dismissed": "驳回了举报",
+  "team.moderation.lastAction": "最近：{name}{action}",
 };

@@ -286,7 +286,12 @@ removed: boolean, openReports: number,
 /**
  * The latest open reports, newest first (at most `QUEUE_REASONS_MAX`).
  */
-reasons: Array<ReportReason>, lastReportedAt: Timestamp | null, };
+reasons: Array<ReportReason>, lastReportedAt: Timestamp | null, 
+/**
+ * The team's latest action on it (hidden, restored, removed, reports closed),
+ * from the audit log.
+ */
+lastAction: AuditEntry | null, };
 
 export type ModerationPage = { items: Array<ModerationItem>, offset: number, hasMore: boolean, 
 /**

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CommentKind, ContentKind, MemberRef};
+use super::{AuditEntry, CommentKind, ContentKind, MemberRef};
 use crate::clock::Timestamp;
 
 /// An idea or a comment, by its public id.
@@ -65,6 +65,9 @@ pub struct ModerationItem {
     /// The latest open reports, newest first (at most `QUEUE_REASONS_MAX`).
     pub reasons: Vec<ReportReason>,
     pub last_reported_at: Option<Timestamp>,
+    /// The team's latest action on it (hidden, restored, removed, reports closed),
+    /// from the audit log.
+    pub last_action: Option<AuditEntry>,
 }
 
 /// One page of the moderation queue: items with open reports first (most reported,

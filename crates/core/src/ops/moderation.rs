@@ -226,6 +226,21 @@ fn member(id: String, display_name: String, role: &str) -> Result<MemberRef> {
     })
 }
 
+/// What the queue shows as an item's latest team action.
+const IDEA_ACTIONS: &[&str] = &[
+    "idea.hide",
+    "idea.restore",
+    "reports.resolved",
+    "reports.dismissed",
+];
+const COMMENT_ACTIONS: &[&str] = &[
+    "comment.hide",
+    "comment.restore",
+    "comment.delete",
+    "reports.resolved",
+    "reports.dismissed",
+];
+
 fn queue_item(conn: &rusqlite::Connection, key: &reports::QueueKey) -> Result<ModerationItem> {
     let reasons = reports::open_reasons(conn, key.item, QUEUE_REASONS_MAX)?;
     let last_reported_at = key.last_reported_at.map(Timestamp::from_millis);
@@ -234,6 +249,7 @@ fn queue_item(conn: &rusqlite::Connection, key: &reports::QueueKey) -> Result<Mo
         Item::Idea(number) => {
             let (id, title, body, author_id, name, role, created, hidden) =
                 reports::idea_facts(conn, number)?;
+            let last_action = ledger::latest_audit(conn, &idea_target(number), None, IDEA_ACTIONS)?;
             Ok(ModerationItem {
                 target: ContentRef {
                     kind: ContentKind::Idea,
@@ -251,12 +267,15 @@ fn queue_item(conn: &rusqlite::Connection, key: &reports::QueueKey) -> Result<Mo
                 open_reports,
                 reasons,
                 last_reported_at,
+                last_action,
             })
         }
         Item::Comment(seq) => {
             let (id, idea_no, kind, body, author_id, name, role, created, hidden, removed) =
                 reports::comment_facts(conn, seq)?;
             let idea = ideas::by_number(conn, idea_no)?;
+            let last_action =
+                ledger::latest_audit(conn, &idea_target(idea_no), Some(&id), COMMENT_ACTIONS)?;
             Ok(ModerationItem {
                 target: ContentRef {
                     kind: ContentKind::Comment,
@@ -274,6 +293,7 @@ fn queue_item(conn: &rusqlite::Connection, key: &reports::QueueKey) -> Result<Mo
                 open_reports,
                 reasons,
                 last_reported_at,
+                last_action,
             })
         }
     }

@@ -80,7 +80,39 @@ pub(crate) fn audit_entries(conn: &Connection, limit: u32) -> Result<Vec<AuditEn
         "SELECT a.seq, m.id, m.display_name, m.role, a.action, a.target, a.detail, a.at \
          FROM audit_log a JOIN members m ON m.seq = a.actor_seq ORDER BY a.seq DESC LIMIT ?1",
     )?;
-    let rows = stmt.query_map([limit], |r| {
+    audit_rows(&mut stmt, rusqlite::params![limit])
+}
+
+/// The latest of `actions` on `target` (e.g. `idea:#12`), and when `comment` is
+/// given, only those whose detail names that comment. An index probe
+/// (`audit_log_target`) over the target's own entries.
+pub(crate) fn latest_audit(
+    conn: &Connection,
+    target: &str,
+    comment: Option<&str>,
+    actions: &[&str],
+) -> Result<Option<AuditEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.seq, m.id, m.display_name, m.role, a.action, a.target, a.detail, a.at \
+         FROM audit_log a JOIN members m ON m.seq = a.actor_seq \
+         WHERE a.target = ?1 AND (?2 IS NULL OR json_extract(a.detail, '$.comment') = ?2) \
+           AND a.action IN (SELECT value FROM json_each(?3)) \
+         ORDER BY a.seq DESC LIMIT 1",
+    )?;
+    let actions =
+        serde_json::to_string(actions).map_err(|e| crate::Error::Internal(e.to_string()))?;
+    Ok(
+        audit_rows(&mut stmt, rusqlite::params![target, comment, actions])?
+            .into_iter()
+            .next(),
+    )
+}
+
+fn audit_rows(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    params: impl rusqlite::Params,
+) -> Result<Vec<AuditEntry>> {
+    let rows = stmt.query_map(params, |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,

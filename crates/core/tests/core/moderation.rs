@@ -187,6 +187,7 @@ fn reports_fill_the_queue_and_the_team_resolves_or_dismisses_them() {
     let reasons: Vec<&str> = first.reasons.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(reasons, ["Spam", "Rude\nand off topic"]);
     assert_eq!(first.last_reported_at, Some(later));
+    assert_eq!(first.last_action, None, "the team has not acted on it yet");
     // Paged.
     let p1 = ops::moderation_queue(&fx.board, &team, 0, 1).unwrap();
     assert!(p1.has_more && p1.items.len() == 1);
@@ -222,6 +223,10 @@ fn reports_fill_the_queue_and_the_team_resolves_or_dismisses_them() {
         .find(|i| i.target == comment_ref(&c))
         .unwrap();
     assert!(hidden.hidden && hidden.open_reports == 0);
+    // The queue shows who acted last, from the audit log, for that comment only.
+    let last = hidden.last_action.as_ref().expect("the hide is shown");
+    assert_eq!(last.action, "comment.hide");
+    assert_eq!(last.at, later);
 
     // A comment the team deletes is queued; one its author deletes is not.
     let gone = post(
@@ -239,10 +244,15 @@ fn reports_fill_the_queue_and_the_team_resolves_or_dismisses_them() {
     );
     ops::delete_comment(&mut fx.board, &other, &own, later).unwrap();
     let page = ops::moderation_queue(&fx.board, &team, 0, 50).unwrap();
-    assert!(
-        page.items
-            .iter()
-            .any(|i| i.target == comment_ref(&gone) && i.removed)
+    let removed = page
+        .items
+        .iter()
+        .find(|i| i.target == comment_ref(&gone))
+        .expect("the removed comment is queued");
+    assert!(removed.removed);
+    assert_eq!(
+        removed.last_action.as_ref().map(|a| a.action.as_str()),
+        Some("comment.delete")
     );
     assert!(!page.items.iter().any(|i| i.target == comment_ref(&own)));
 

@@ -129,6 +129,7 @@ describe("moderation queue", () => {
     openReports: 2,
     reasons: [{ reporter: { id: "f", displayName: "Wang Fang", role: "fan" }, reason: "spam", at: "2026-11-21T10:00:00Z" }],
     lastReportedAt: "2026-11-21T10:00:00Z",
+    lastAction: null,
   };
 
   it("hides a reported comment and reloads the queue", async () => {
@@ -136,7 +137,24 @@ describe("moderation queue", () => {
     invoke.mockImplementation(
       commands({
         moderation_queue: () => ({
-          items: [{ ...reported, hidden, openReports: hidden ? 0 : 2, reasons: hidden ? [] : reported.reasons }],
+          items: [
+            {
+              ...reported,
+              hidden,
+              openReports: hidden ? 0 : 2,
+              reasons: hidden ? [] : reported.reasons,
+              lastAction: hidden
+                ? {
+                    id: "9",
+                    actor: { id: "m", displayName: "Mia", role: "moderator" },
+                    action: "comment.hide",
+                    target: "idea:#5",
+                    detail: "{}",
+                    at: "2026-11-22T10:00:00Z",
+                  }
+                : null,
+            },
+          ],
           offset: 0,
           hasMore: false,
           openReports: hidden ? 0 : 2,
@@ -153,6 +171,7 @@ describe("moderation queue", () => {
     await waitFor(() => expect(screen.getByTestId("moderation-hidden")).toBeTruthy());
     expect(calls("set_comment_hidden")).toEqual([{ commentId: "c1", hidden: true }]);
     expect(screen.getByTestId("moderation-open").textContent).toBe("0 open reports");
+    expect(screen.getByTestId("moderation-last-action").textContent).toContain("Last: Mia hid a comment");
     expect(screen.queryByTestId("moderation-dismiss")).toBeNull();
   });
 

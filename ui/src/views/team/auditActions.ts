@@ -19,6 +19,10 @@ const KNOWN = new Set<string>([
   "member.passphrase",
   "member.rename",
   "member.role",
+  "comment.hide",
+  "comment.restore",
+  "reports.resolved",
+  "reports.dismissed",
 ]);
 
 /** The message key of an audit action, or null when it has none. */
