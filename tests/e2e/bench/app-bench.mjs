@@ -4,9 +4,9 @@
 //      the first idea cards in the document (the `ideaboard:first-list` mark): the
 //      app's own figure, without the WebDriver session's set-up;
 //    - from asking WebDriver for a new session to the first card seen by polling.
-// 2. Memory: after loading 1,000+ ideas with "load more", the resident memory of the
-//    app process and its WebKit children (RSS summed, and PSS, which counts shared
-//    pages once), from /proc.
+// 2. Memory: with the first page, and after scrolling through 1,000+ ideas with "load
+//    more", the resident memory of the app process and its WebKit children (RSS
+//    summed, and PSS, which counts shared pages once, also per process), from /proc.
 import { readFileSync, readdirSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { WEBDRIVER_URL } from "../lib/app.mjs";
@@ -19,6 +19,8 @@ if (!application) throw new Error("run through scripts/bench-app.sh");
 
 const cardCount = (session) =>
   session.executeScript(`return document.querySelectorAll('[data-testid="idea-card"]').length;`);
+const loadedCount = (session) =>
+  session.executeScript(`return Number(document.querySelector('[data-testid="idea-list"]')?.dataset.loaded ?? 0);`);
 
 function processTree(rootPid) {
   const pids = [rootPid];
@@ -96,16 +98,22 @@ for (let run = 0; run < RUNS; run++) {
   if (run < RUNS - 1) await session.delete();
   else {
     let loaded = await cardCount(session);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const first = memoryMb(processTree(appPid()));
+    console.log(`memory with the first ${loaded} ideas: RSS ${first.rss.toFixed(0)} MB, PSS ${first.pss.toFixed(0)} MB (PSS MB: ${first.each})`);
+    // Scroll through the ideas as a fan does, a page at a time; the list keeps a
+    // window of cards in the document, so count the ideas loaded, not the cards.
     while (loaded < SCROLL_TARGET) {
       await session.executeScript(`document.querySelector('[data-testid="load-more"]').scrollIntoView(); document.querySelector('[data-testid="load-more"]').click();`);
       const before = loaded;
-      await waitFor(async () => (loaded = await cardCount(session)) > before, { timeout: 30_000, message: "the next page" });
+      await waitFor(async () => (loaded = await loadedCount(session)) > before, { timeout: 30_000, message: "the next page" });
     }
+    const inDocument = await cardCount(session);
     await session.executeScript(`window.scrollTo(0, document.body.scrollHeight);`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const pids = processTree(appPid());
     const mem = memoryMb(pids);
-    console.log(`memory after ${loaded} ideas: RSS ${mem.rss.toFixed(0)} MB, PSS ${mem.pss.toFixed(0)} MB over ${pids.length} processes (PSS MB: ${mem.each})`);
+    console.log(`memory after scrolling through ${loaded} ideas (${inDocument} cards in the document): RSS ${mem.rss.toFixed(0)} MB, PSS ${mem.pss.toFixed(0)} MB over ${pids.length} processes (PSS MB: ${mem.each})`);
     await session.delete();
   }
 }

@@ -60,6 +60,7 @@ export const en = {
   "list.empty": "No ideas yet",
   "list.emptyHint": "Ideas that fans share will show up here.",
   "list.emptyFiltered": "No ideas match these filters",
+  "list.showEarlier": "Show {count} earlier ideas",
   "list.loadMore": "Load more",
   "list.loadingMore": "Loading…",
   "list.errorTitle": "Could not load ideas",

@@ -61,6 +61,7 @@ export const zhCN: Catalogue = {
   "list.empty": "还没有创意",
   "list.emptyHint": "粉丝分享的创意会显示在这里。",
   "list.emptyFiltered": "没有符合筛选条件的创意",
+  "list.showEarlier": "显示前面的 {count} 个创意",
   "list.loadMore": "加载更多",
   "list.loadingMore": "加载中…",
   "list.errorTitle": "无法加载创意",

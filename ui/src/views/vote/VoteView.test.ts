@@ -6,7 +6,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
 import type { ListQuery } from "../../ipc";
 import { setLocale } from "../../i18n";
-import { detail, idea, page, profile } from "../../test/fixtures";
+import { commands, detail, idea, page, profile } from "../../test/fixtures";
 import { session } from "../../app/session.svelte";
 import { IdeaFeed } from "./ideaFeed.svelte";
 import VoteView from "./VoteView.svelte";
@@ -201,5 +201,38 @@ describe("VoteView", () => {
     await screen.findAllByTestId("idea-card");
     expect(screen.queryByTestId("filter-mine")).toBeNull();
     expect(screen.queryByTestId("filter-voted")).toBeNull();
+  });
+});
+
+describe("a long list keeps a window of cards", () => {
+  it("slides the window down as pages load and back up on request, fetching each page once", async () => {
+    const { MAX_SHOWN, PAGE_SIZE } = await import("./options");
+    const fetched: number[] = [];
+    invoke.mockImplementation(
+      commands({
+        list_ideas: (args) => {
+          const offset = (args.query as { offset: number }).offset;
+          fetched.push(offset);
+          const numbers = Array.from({ length: PAGE_SIZE }, (_, i) => offset + i + 1);
+          return page(numbers.map((n) => idea(n)), offset, offset + PAGE_SIZE < 300);
+        },
+      }),
+    );
+    const feed = new IdeaFeed();
+    await feed.reload();
+    for (let i = 0; i < 7; i++) await feed.loadMore();
+    expect(feed.items).toHaveLength(240);
+    expect(feed.shown).toHaveLength(MAX_SHOWN);
+    expect(feed.shown[0]!.number).toBe(91);
+    expect(feed.hiddenBefore).toBe(90);
+
+    feed.showEarlier();
+    expect(feed.shown[0]!.number).toBe(61);
+    expect(feed.hiddenAfter).toBe(30);
+    await feed.loadMore(); // back down over what was loaded: no fetch
+    expect(feed.shown[0]!.number).toBe(91);
+    expect(fetched).toEqual([0, 30, 60, 90, 120, 150, 180, 210]);
+    await feed.reload();
+    expect(feed.windowStart).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import {
   type ListQuery,
   type SearchQuery,
 } from "../../ipc";
-import { PAGE_SIZE } from "./options";
+import { MAX_SHOWN, PAGE_SIZE } from "./options";
 
 export type FeedPhase = "loading" | "ready" | "error";
 
@@ -41,7 +41,10 @@ export class IdeaFeed {
   mine = $state(false);
   /** Only ideas the signed-in member voted for ("I voted"). */
   voted = $state(false);
+  /** Every idea loaded so far, in order. */
   items = $state.raw<IdeaSummary[]>([]);
+  /** Index in `items` of the first card in the document (see `MAX_SHOWN`). */
+  windowStart = $state(0);
   hasMore = $state(false);
   phase = $state<FeedPhase>("loading");
   error = $state.raw<IpcError | null>(null);
@@ -72,6 +75,30 @@ export class IdeaFeed {
   constructor(onchange: () => void = () => {}, member: () => string | null = () => null) {
     this.#onchange = onchange;
     this.#member = member;
+  }
+
+  /** The cards in the document: a window of at most `MAX_SHOWN` of the loaded ideas. */
+  get shown(): IdeaSummary[] {
+    return this.items.slice(this.windowStart, this.windowStart + MAX_SHOWN);
+  }
+
+  /** Loaded ideas above the window, and below it. */
+  get hiddenBefore(): number {
+    return this.windowStart;
+  }
+
+  get hiddenAfter(): number {
+    return Math.max(0, this.items.length - this.windowStart - MAX_SHOWN);
+  }
+
+  /** There is more below the window: loaded already, or still to fetch. */
+  get canShowMore(): boolean {
+    return this.hiddenAfter > 0 || this.hasMore;
+  }
+
+  /** Moves the window up a page, back over ideas loaded earlier. */
+  showEarlier(): void {
+    this.windowStart = Math.max(0, this.windowStart - PAGE_SIZE);
   }
 
   get filtered(): boolean {
@@ -151,6 +178,7 @@ export class IdeaFeed {
       const page = await this.#fetch(0);
       if (generation !== this.#generation) return;
       this.items = page.items;
+      this.windowStart = 0;
       this.titles = page.titles;
       this.hasMore = page.hasMore;
       this.#nextOffset = page.offset + page.items.length;
@@ -163,7 +191,13 @@ export class IdeaFeed {
   }
 
   async loadMore(): Promise<void> {
-    if (this.phase !== "ready" || !this.hasMore || this.loadingMore) return;
+    if (this.phase !== "ready" || this.loadingMore) return;
+    if (this.hiddenAfter > 0) {
+      // Ideas loaded before and slid out of the window come back without a fetch.
+      this.windowStart = Math.min(this.windowStart + PAGE_SIZE, this.items.length - MAX_SHOWN);
+      return;
+    }
+    if (!this.hasMore) return;
     const generation = this.#generation;
     this.loadingMore = true;
     this.moreError = null;
@@ -175,6 +209,7 @@ export class IdeaFeed {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
       const seen = new Set(this.items.map((idea) => idea.id));
       this.items = [...this.items, ...page.items.filter((idea) => !seen.has(idea.id))];
+      this.windowStart = Math.max(this.windowStart, this.items.length - MAX_SHOWN);
       this.hasMore = page.hasMore;
       this.#nextOffset = page.offset + page.items.length;
     } catch (reason) {

@@ -3,6 +3,13 @@ import type { MessageKey } from "../../i18n";
 
 export const PAGE_SIZE = 30;
 
+/**
+ * Cards the list keeps in the document at most. Further pages slide this window
+ * down (the earlier cards leave the document, a button brings them back): a fan who
+ * scrolls through a thousand ideas keeps the memory of 150 cards, not of 1,000.
+ */
+export const MAX_SHOWN = 150;
+
 export const SORTS = ["trending", "top", "new", "most_discussed"] as const satisfies readonly IdeaSort[];
 
 /** Statuses in the order of an idea's journey. */
