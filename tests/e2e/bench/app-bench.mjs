@@ -72,17 +72,23 @@ async function launchToFirstList(session) {
 function memoryMb(pids) {
   let rss = 0;
   let pss = 0;
+  let uss = 0;
+  let anon = 0;
   const each = [];
   for (const pid of pids) {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
     const r = Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     const p = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    // Pages no other process maps: what the process alone costs (USS).
+    uss += Number(/^Private_Clean:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    uss += Number(/^Private_Dirty:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    anon += Number(/^Anonymous:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
     const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
     each.push(`${name} ${(p / 1024).toFixed(0)}`);
     rss += r;
     pss += p;
   }
-  return { rss: rss / 1024, pss: pss / 1024, each: each.join(", ") };
+  return { rss: rss / 1024, pss: pss / 1024, uss: uss / 1024, anon: anon / 1024, each: each.join(", ") };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -100,7 +106,7 @@ for (let run = 0; run < RUNS; run++) {
     let loaded = await cardCount(session);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const first = memoryMb(processTree(appPid()));
-    console.log(`memory with the first ${loaded} ideas: RSS ${first.rss.toFixed(0)} MB, PSS ${first.pss.toFixed(0)} MB (PSS MB: ${first.each})`);
+    console.log(`memory with the first ${loaded} ideas: RSS ${first.rss.toFixed(0)} MB, PSS ${first.pss.toFixed(0)} MB, private ${first.uss.toFixed(0)} MB, anonymous ${first.anon.toFixed(0)} MB (PSS MB: ${first.each})`);
     // Scroll through the ideas as a fan does, a page at a time; the list keeps a
     // window of cards in the document, so count the ideas loaded, not the cards.
     while (loaded < SCROLL_TARGET) {
@@ -113,7 +119,7 @@ for (let run = 0; run < RUNS; run++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const pids = processTree(appPid());
     const mem = memoryMb(pids);
-    console.log(`memory after scrolling through ${loaded} ideas (${inDocument} cards in the document): RSS ${mem.rss.toFixed(0)} MB, PSS ${mem.pss.toFixed(0)} MB over ${pids.length} processes (PSS MB: ${mem.each})`);
+    console.log(`memory after scrolling through ${loaded} ideas (${inDocument} cards in the document): RSS ${mem.rss.toFixed(0)} MB, PSS ${mem.pss.toFixed(0)} MB, private ${mem.uss.toFixed(0)} MB, anonymous ${mem.anon.toFixed(0)} MB over ${pids.length} processes (PSS MB: ${mem.each})`);
     await session.delete();
   }
 }
