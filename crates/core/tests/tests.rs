@@ -61,3 +61,6 @@ mod import;
 
 #[path = "core/round_trip.rs"]
 mod round_trip;
+
+#[path = "core/xss.rs"]
+mod xss;
