@@ -207,3 +207,25 @@ fn export_every_format_then_restore_the_json_into_a_new_board_and_import_fider()
     assert!(text(&out).contains("line 3:"), "{}", text(&out));
     assert!(text(&out).contains("ImportRejected"), "{}", text(&out));
 }
+
+#[test]
+fn backup_copies_a_board_that_then_opens_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("team.board");
+    let copy = dir.path().join("team-backup.board");
+    assert!(
+        cli(&["seed", "--board", arg(&board), "--demo"])
+            .status
+            .success()
+    );
+    let out = cli(&["backup", "--board", arg(&board), "-o", arg(&copy)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let original = text(&cli(&["stats", "--board", arg(&board), "--json"]));
+    let copied = text(&cli(&["stats", "--board", arg(&copy), "--json"]));
+    let counts = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap()["counts"].clone();
+    assert_eq!(counts(&copied), counts(&original));
+
+    let again = cli(&["backup", "--board", arg(&board), "-o", arg(&copy)]);
+    assert!(!again.status.success());
+    assert!(text(&again).contains("InvalidInput"), "{}", text(&again));
+}

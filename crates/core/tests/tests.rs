@@ -64,3 +64,6 @@ mod round_trip;
 
 #[path = "core/xss.rs"]
 mod xss;
+
+#[path = "core/backup.rs"]
+mod backup;

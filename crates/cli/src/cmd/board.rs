@@ -1,4 +1,4 @@
-//! init, stats and list: a board's file and what it holds.
+//! init, backup, stats and list: a board's file and what it holds.
 
 use std::path::Path;
 
@@ -19,6 +19,17 @@ pub fn init(
         path.display(),
         owner.display_name,
         owner.id
+    );
+    Ok(())
+}
+
+pub fn backup(path: &Path, out: &Path) -> Result<(), Error> {
+    let b = Board::open(path)?;
+    let bytes = b.backup_to(out)?;
+    println!(
+        "backed up {} to {} ({bytes} bytes)",
+        path.display(),
+        out.display()
     );
     Ok(())
 }

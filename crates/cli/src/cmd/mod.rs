@@ -88,6 +88,14 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Copy a board to a new file, consistent even while the app writes to it.
+    Backup {
+        #[arg(long)]
+        board: PathBuf,
+        /// The new file (an existing file is refused).
+        #[arg(short = 'o', long)]
+        out: PathBuf,
+    },
     /// Export ideas (CSV, XLSX, a JSON bundle or a Markdown adoption report).
     Export(exchange::ExportArgs),
     /// Import a JSON bundle (into an empty board) or a Fider posts.csv (appended).
@@ -135,6 +143,7 @@ pub fn run(command: Command) -> Result<(), Error> {
             };
             search::run(&board, &query, limit, &filters)
         }
+        Command::Backup { board, out } => board::backup(&board, &out),
         Command::Export(args) => exchange::export(&args, now),
         Command::Import(args) => exchange::import(&args, now),
         Command::Bench(args) => bench::run(&args, now),

@@ -9,6 +9,7 @@
 mod migrate;
 
 pub(crate) mod adoption;
+mod backup;
 pub(crate) mod bench_floor;
 pub(crate) mod bulk;
 pub(crate) mod comments;

@@ -1,0 +1,67 @@
+//! Backups of a board file: one consistent moment of the board, taken through
+//! SQLite's online backup API, so the app (or another process) may keep writing
+//! while it runs. The copy is written beside its destination and renamed into
+//! place only when complete: a failed backup leaves no partial file.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite::backup::Backup;
+
+use super::Board;
+use crate::{Error, Result};
+
+/// Pages copied per step; between steps other connections may write.
+const PAGES_PER_STEP: std::os::raw::c_int = 1024;
+
+impl Board {
+    /// Copies the board to a new file at `to` (an existing file is refused: a
+    /// backup never overwrites). Returns the copy's size in bytes.
+    pub fn backup_to(&self, to: &Path) -> Result<u64> {
+        if to.exists() {
+            return Err(Error::InvalidInput {
+                field: "backup file",
+                reason: format!("{} exists already", to.display()),
+            });
+        }
+        let partial = partial_path(to);
+        let copied = (|| {
+            let mut dest = Connection::open(&partial)?;
+            {
+                let backup = Backup::new(&self.conn, &mut dest)?;
+                backup.run_to_completion(PAGES_PER_STEP, Duration::from_millis(5), None)?;
+            }
+            // A single file, with no log beside it, to move or mail as it is.
+            dest.pragma_update(None, "journal_mode", "DELETE")?;
+            let problems: String = dest.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            if problems != "ok" {
+                return Err(Error::Internal(format!(
+                    "the backup does not check: {problems}"
+                )));
+            }
+            drop(dest);
+            std::fs::File::open(&partial)?.sync_all()?;
+            Ok(std::fs::metadata(&partial)?.len())
+        })();
+        match copied {
+            Ok(bytes) => {
+                std::fs::rename(&partial, to)?;
+                Ok(bytes)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&partial);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `b.board` -> `.b.board.part`, in the same directory (so the rename is atomic).
+fn partial_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.part"))
+}

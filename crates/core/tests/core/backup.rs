@@ -1,0 +1,94 @@
+//! Backups (issue 8): a copy of the board as of one moment, taken while another
+//! process-like connection keeps writing, opens as a board whose every counter
+//! equals a recount; an existing file is never overwritten.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ideaboard_core::model::{NewMember, Role};
+use ideaboard_core::{Actor, Board, Timestamp, ops, seed};
+
+const T0: Timestamp = Timestamp::from_millis(1_790_000_000_000);
+
+fn demo_board(path: &std::path::Path) {
+    let mut board = Board::create(path, seed::DEMO_BOARD_NAME, T0).unwrap();
+    seed::demo(&mut board, seed::DEMO_SEED, T0).unwrap();
+}
+
+#[test]
+fn a_backup_is_the_board_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.board");
+    demo_board(&path);
+    let board = Board::open(&path).unwrap();
+    let copy = dir.path().join("copy.board");
+    let bytes = board.backup_to(&copy).unwrap();
+    assert_eq!(bytes, std::fs::metadata(&copy).unwrap().len());
+
+    let restored = Board::open(&copy).unwrap();
+    assert_eq!(
+        restored.content_fingerprint().unwrap(),
+        board.content_fingerprint().unwrap()
+    );
+    assert_eq!(restored.check_integrity().unwrap(), Vec::<String>::new());
+    drop(restored);
+
+    let before = std::fs::read(&copy).unwrap();
+    let refused = board.backup_to(&copy).unwrap_err();
+    assert!(refused.to_string().contains("exists already"), "{refused}");
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        before,
+        "the old backup is untouched"
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(names.is_empty(), "no partial file: {names:?}");
+}
+
+#[test]
+fn a_backup_taken_while_another_connection_writes_is_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.board");
+    demo_board(&path);
+
+    // A second connection, as the app beside the CLI, keeps adding members.
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (path, stop) = (path.clone(), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut board = Board::open(&path).unwrap();
+            let mut written = 0u32;
+            while !stop.load(Ordering::Relaxed) || written < 20 {
+                let input = NewMember {
+                    display_name: format!("Writer fan {written}"),
+                    role: Role::Fan,
+                    passphrase: None,
+                };
+                ops::create_member(&mut board, &Actor::guest(), &input, T0).unwrap();
+                written += 1;
+            }
+            written
+        })
+    };
+
+    let board = Board::open(&path).unwrap();
+    let mut copies = Vec::new();
+    for i in 0..5 {
+        let copy = dir.path().join(format!("busy-{i}.board"));
+        board.backup_to(&copy).unwrap();
+        copies.push(copy);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let written = writer.join().unwrap();
+    assert!(written >= 20);
+
+    for copy in copies {
+        let restored = Board::open(&copy).unwrap();
+        assert_eq!(restored.check_integrity().unwrap(), Vec::<String>::new());
+        assert_eq!(restored.counter_mismatches().unwrap(), Vec::<String>::new());
+    }
+}
