@@ -209,7 +209,7 @@ fn export_every_format_then_restore_the_json_into_a_new_board_and_import_fider()
 }
 
 #[test]
-fn backup_copies_a_board_that_then_opens_and_never_overwrites() {
+fn backup_copies_a_board_that_then_opens_never_overwrites_and_restores() {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("team.board");
     let copy = dir.path().join("team-backup.board");
@@ -228,4 +228,34 @@ fn backup_copies_a_board_that_then_opens_and_never_overwrites() {
     let again = cli(&["backup", "--board", arg(&board), "-o", arg(&copy)]);
     assert!(!again.status.success());
     assert!(text(&again).contains("InvalidInput"), "{}", text(&again));
+
+    // The board changes after the backup; restoring brings back the backed-up one
+    // and keeps the replaced board beside it.
+    assert!(
+        cli(&["init", "--board", arg(&dir.path().join("other.board"))])
+            .status
+            .success()
+    );
+    let other = dir.path().join("other.board");
+    let out = cli(&["restore", "--from", arg(&copy), "--board", arg(&other)]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        counts(&text(&cli(&["stats", "--board", arg(&other), "--json"]))),
+        counts(&original)
+    );
+    let kept = dir.path().join("other.board.before-restore");
+    assert_eq!(
+        counts(&text(&cli(&["stats", "--board", arg(&kept), "--json"])))["ideas"],
+        0,
+        "the replaced, empty board is kept"
+    );
+    // Not a board: refused, nothing replaced.
+    let junk = dir.path().join("junk.board");
+    std::fs::write(&junk, b"not a board at all").unwrap();
+    let refused = cli(&["restore", "--from", arg(&junk), "--board", arg(&other)]);
+    assert!(!refused.status.success());
+    assert_eq!(
+        counts(&text(&cli(&["stats", "--board", arg(&other), "--json"]))),
+        counts(&original)
+    );
 }

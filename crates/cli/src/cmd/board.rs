@@ -1,4 +1,4 @@
-//! init, backup, stats and list: a board's file and what it holds.
+//! init, backup, restore, stats and list: a board's file and what it holds.
 
 use std::path::Path;
 
@@ -31,6 +31,15 @@ pub fn backup(path: &Path, out: &Path) -> Result<(), Error> {
         path.display(),
         out.display()
     );
+    Ok(())
+}
+
+pub fn restore(backup: &Path, path: &Path) -> Result<(), Error> {
+    let kept = Board::restore_backup(backup, path)?;
+    println!("restored {} from {}", path.display(), backup.display());
+    if let Some(kept) = kept {
+        println!("the board it replaced is kept as {}", kept.display());
+    }
     Ok(())
 }
 

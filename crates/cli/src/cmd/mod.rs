@@ -96,6 +96,16 @@ pub enum Command {
         #[arg(short = 'o', long)]
         out: PathBuf,
     },
+    /// Put a backup in a board's place (checked first; the replaced board is kept
+    /// as <board>.before-restore). Close the app on that board first.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+        /// The board file to replace (or create).
+        #[arg(long)]
+        board: PathBuf,
+    },
     /// Export ideas (CSV, XLSX, a JSON bundle or a Markdown adoption report).
     Export(exchange::ExportArgs),
     /// Import a JSON bundle (into an empty board) or a Fider posts.csv (appended).
@@ -144,6 +154,7 @@ pub fn run(command: Command) -> Result<(), Error> {
             search::run(&board, &query, limit, &filters)
         }
         Command::Backup { board, out } => board::backup(&board, &out),
+        Command::Restore { from, board } => board::restore(&from, &board),
         Command::Export(args) => exchange::export(&args, now),
         Command::Import(args) => exchange::import(&args, now),
         Command::Bench(args) => bench::run(&args, now),

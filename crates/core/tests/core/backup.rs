@@ -92,3 +92,61 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         assert_eq!(restored.counter_mismatches().unwrap(), Vec::<String>::new());
     }
 }
+
+#[test]
+fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.board");
+    demo_board(&path);
+    let backup = dir.path().join("backup.board");
+    let fingerprint = {
+        let board = Board::open(&path).unwrap();
+        board.backup_to(&backup).unwrap();
+        board.content_fingerprint().unwrap()
+    };
+    // The board moves on after the backup.
+    {
+        let mut board = Board::open(&path).unwrap();
+        let input = NewMember {
+            display_name: "After the backup".into(),
+            role: Role::Fan,
+            passphrase: None,
+        };
+        ops::create_member(&mut board, &Actor::guest(), &input, T0).unwrap();
+    }
+    let changed = Board::open(&path).unwrap().content_fingerprint().unwrap();
+    assert_ne!(changed, fingerprint);
+
+    // A broken backup is refused and the board is left as it was.
+    let broken = dir.path().join("broken.board");
+    let mut bytes = std::fs::read(&backup).unwrap();
+    bytes.truncate(bytes.len() / 3);
+    std::fs::write(&broken, bytes).unwrap();
+    assert!(Board::restore_backup(&broken, &path).is_err());
+    assert_eq!(
+        Board::open(&path).unwrap().content_fingerprint().unwrap(),
+        changed
+    );
+
+    // A good one replaces it; the replaced board is kept.
+    let kept = Board::restore_backup(&backup, &path)
+        .unwrap()
+        .expect("kept");
+    assert_eq!(
+        Board::open(&path).unwrap().content_fingerprint().unwrap(),
+        fingerprint
+    );
+    assert_eq!(
+        Board::open(&kept).unwrap().content_fingerprint().unwrap(),
+        changed
+    );
+
+    // Not while the board is open elsewhere.
+    let open = Board::open(&path).unwrap();
+    let refused = Board::restore_backup(&backup, &path).unwrap_err();
+    assert!(
+        refused.to_string().contains("open in another program"),
+        "{refused}"
+    );
+    drop(open);
+}
