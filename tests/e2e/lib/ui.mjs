@@ -49,10 +49,26 @@ export function uiHelpers(app) {
     });
   }
 
+  // The element may be re-rendered between finding it and typing (a dialog that
+  // finishes loading): a stale element is found again, emptied, and typed into anew.
   async function typeInto(css, value) {
-    const element = await waitFor(() => app.find(css), { message: css });
-    await element.click();
-    await element.sendKeys(value);
+    let attempt = 0;
+    await waitFor(
+      async () => {
+        if (attempt++ > 0) {
+          await app.executeScript(
+            `const el = document.querySelector(arguments[0]);
+             if (el) { el.value = ""; el.dispatchEvent(new Event("input", { bubbles: true })); }`,
+            [css],
+          );
+        }
+        const element = await app.find(css);
+        await element.click();
+        await element.sendKeys(value);
+        return true;
+      },
+      { message: `to type into ${css}` },
+    );
   }
 
   // WebKitWebDriver under Xvfb hangs typing "<", drops typed newlines and has no keys
