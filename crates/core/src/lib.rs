@@ -15,6 +15,7 @@ pub mod bench;
 pub mod clock;
 pub mod error;
 pub mod export;
+mod files;
 pub mod ids;
 pub mod import;
 pub mod model;

@@ -2,7 +2,7 @@
 //! JSON or a Markdown report, written as it is read from one snapshot.
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Actor;
 use super::actor::Who;
@@ -41,32 +41,12 @@ pub fn export_to_file(
     path: &Path,
     progress: &mut dyn FnMut(u64, u64) -> bool,
 ) -> Result<u64> {
-    let partial = partial_path(path);
-    let written = (|| {
-        let file = std::fs::File::create(&partial)?;
+    crate::files::write_then_rename(path, |partial| {
+        let file = std::fs::File::create(partial)?;
         let mut out = BufWriter::new(file);
         export(board, actor, request, now, &mut out, progress)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         Ok(file.metadata()?.len())
-    })();
-    match written {
-        Ok(bytes) => {
-            std::fs::rename(&partial, path)?;
-            Ok(bytes)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&partial);
-            Err(e)
-        }
-    }
-}
-
-/// `report.csv` -> `.report.csv.part`, in the same directory (so the rename is atomic).
-fn partial_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.part"))
+    })
 }

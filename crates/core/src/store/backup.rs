@@ -26,9 +26,8 @@ impl Board {
                 reason: format!("{} exists already", to.display()),
             });
         }
-        let partial = partial_path(to);
-        let copied = (|| {
-            let mut dest = Connection::open(&partial)?;
+        crate::files::write_then_rename(to, |partial| {
+            let mut dest = Connection::open(partial)?;
             {
                 let backup = Backup::new(&self.conn, &mut dest)?;
                 backup.run_to_completion(PAGES_PER_STEP, Duration::from_millis(5), None)?;
@@ -42,19 +41,9 @@ impl Board {
                 )));
             }
             drop(dest);
-            std::fs::File::open(&partial)?.sync_all()?;
-            Ok(std::fs::metadata(&partial)?.len())
-        })();
-        match copied {
-            Ok(bytes) => {
-                std::fs::rename(&partial, to)?;
-                Ok(bytes)
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&partial);
-                Err(e)
-            }
-        }
+            std::fs::File::open(partial)?.sync_all()?;
+            Ok(std::fs::metadata(partial)?.len())
+        })
     }
 
     /// Puts the backup at `backup` in the place of the board file at `target`, all
@@ -75,7 +64,7 @@ impl Board {
                 ),
             });
         }
-        let staged = partial_path(target);
+        let staged = crate::files::partial_path(target);
         let checked = (|| {
             std::fs::copy(backup, &staged)?;
             let board = Board::open(&staged)?;
@@ -105,13 +94,4 @@ impl Board {
         std::fs::rename(&staged, target)?;
         Ok(kept)
     }
-}
-
-/// `b.board` -> `.b.board.part`, in the same directory (so the rename is atomic).
-fn partial_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.part"))
 }

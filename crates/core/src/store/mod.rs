@@ -197,13 +197,7 @@ impl Board {
     /// Runs `f` in one immediate transaction; commits if it returns Ok, rolls back
     /// otherwise, so a refused operation leaves nothing behind.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut tx = Tx {
-            tx,
-            ids: &mut self.ids,
-        };
+        let mut tx = self.begin()?;
         let value = f(&mut tx)?;
         tx.tx.commit()?;
         Ok(value)
@@ -212,16 +206,21 @@ impl Board {
     /// Runs `f` as [`Board::write`] would, then rolls back whatever it did: a dry run
     /// (an import's preview) that checks everything a real write checks.
     pub(crate) fn rehearse<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut tx = Tx {
-            tx,
-            ids: &mut self.ids,
-        };
+        let mut tx = self.begin()?;
         let value = f(&mut tx);
         tx.tx.rollback()?;
         value
+    }
+
+    /// An immediate (write-locking) transaction with the board's id generator.
+    fn begin(&mut self) -> Result<Tx<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Tx {
+            tx,
+            ids: &mut self.ids,
+        })
     }
 
     /// Runs `f` over one consistent snapshot of the board.
