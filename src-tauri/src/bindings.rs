@@ -92,6 +92,7 @@ pub fn typescript() -> String {
         FanStanding,
         CoreFans,
         ParticipantsWeek,
+        EngagementWeights,
         Engagement,
         ExportFormat,
         ExportFilter,

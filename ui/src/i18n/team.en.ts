@@ -161,7 +161,7 @@ export const teamEn = {
   "team.engagement.new": "New",
   "team.engagement.returning": "Returning",
   "team.engagement.leaderboard": "Leaderboard",
-  "team.engagement.indexHint": "Engagement index: each idea 5, each adopted idea 20, each comment 2, each vote 1.",
+  "team.engagement.indexHint": "Engagement index: each idea {idea}, each adopted idea {adopted}, each comment {comment}, each vote {vote}.",
   "team.engagement.col.ideas": "Ideas",
   "team.engagement.col.adopted": "Adopted",
   "team.engagement.col.votes": "Votes",

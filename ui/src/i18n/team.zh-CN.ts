@@ -163,7 +163,7 @@ export const teamZhCN: Record<keyof typeof teamEn, string> = {
   "team.engagement.new": "新参与",
   "team.engagement.returning": "回访",
   "team.engagement.leaderboard": "排行榜",
-  "team.engagement.indexHint": "参与指数：每个创意 5 分，每个被采纳的创意 20 分，每条评论 2 分，每次投票 1 分。",
+  "team.engagement.indexHint": "参与指数：每个创意 {idea} 分，每个被采纳的创意 {adopted} 分，每条评论 {comment} 分，每次投票 {vote} 分。",
   "team.engagement.col.ideas": "创意",
   "team.engagement.col.adopted": "被采纳",
   "team.engagement.col.votes": "投票",

@@ -381,6 +381,8 @@ voteShare: number, ideaShare: number, commentShare: number, };
 
 export type ParticipantsWeek = { weekStart: Timestamp, new: number, returning: number, };
 
+export type EngagementWeights = { idea: number, adopted: number, comment: number, vote: number, };
+
 export type Engagement = { core: CoreFans, 
 /**
  * The top fans by points, then engagement index.
@@ -389,7 +391,11 @@ leaderboard: Array<FanStanding>,
 /**
  * The last N weeks, oldest first, zero-filled. Counts every member, team included.
  */
-weeks: Array<ParticipantsWeek>, };
+weeks: Array<ParticipantsWeek>, 
+/**
+ * What the engagement index counts each interaction as ([`ENGAGEMENT_WEIGHTS`]).
+ */
+weights: EngagementWeights, };
 
 export type ExportFormat = "csv" | "xlsx" | "json" | "markdown";
 

@@ -101,11 +101,16 @@ pub struct TeamAnalytics {
 /// Weights of the engagement index: what each of a member's own interactions is
 /// worth. Submitting and adopted ideas weigh more than comments, comments more than
 /// votes. Migration 7's `team_activity` trigger uses the same numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct EngagementWeights {
+    #[ts(type = "number")]
     pub idea: i64,
+    #[ts(type = "number")]
     pub adopted: i64,
+    #[ts(type = "number")]
     pub comment: i64,
+    #[ts(type = "number")]
     pub vote: i64,
 }
 
@@ -172,4 +177,6 @@ pub struct Engagement {
     pub leaderboard: Vec<FanStanding>,
     /// The last N weeks, oldest first, zero-filled. Counts every member, team included.
     pub weeks: Vec<ParticipantsWeek>,
+    /// What the engagement index counts each interaction as ([`ENGAGEMENT_WEIGHTS`]).
+    pub weights: EngagementWeights,
 }

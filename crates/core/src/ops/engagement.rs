@@ -15,7 +15,8 @@ use super::team_analytics::zero_filled;
 use crate::Result;
 use crate::clock::Timestamp;
 use crate::model::{
-    CORE_FAN_SHARE, CoreFans, Engagement, FanStanding, MemberRef, ParticipantsWeek,
+    CORE_FAN_SHARE, CoreFans, ENGAGEMENT_WEIGHTS, Engagement, FanStanding, MemberRef,
+    ParticipantsWeek,
 };
 use crate::store::{Board, members, team};
 
@@ -107,6 +108,7 @@ pub fn engagement(
             },
             leaderboard,
             weeks,
+            weights: ENGAGEMENT_WEIGHTS,
         })
     })
 }

@@ -105,6 +105,7 @@ describe("engagement", () => {
         },
       ],
       weeks: [{ weekStart: "2026-11-23T00:00:00Z", new: 3, returning: 8 }],
+      weights: { idea: 5, adopted: 20, comment: 2, vote: 1 },
     };
     invoke.mockImplementation(commands({ engagement: () => data }));
     render(EngagementView);
