@@ -243,7 +243,18 @@ fn backup_copies_a_board_that_then_opens_never_overwrites_and_restores() {
         counts(&text(&cli(&["stats", "--board", arg(&other), "--json"]))),
         counts(&original)
     );
-    let kept = dir.path().join("other.board.before-restore");
+    let kept = std::fs::read_dir(dir.path().join("other.board.backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-before-restore.board"))
+        .expect("the replaced board is kept among the backups");
+    assert!(
+        text(&out).contains(&kept.display().to_string()),
+        "{}",
+        text(&out)
+    );
+    let listed = cli(&["backups", "--board", arg(&other)]);
+    assert!(text(&listed).contains("BeforeRestore"), "{}", text(&listed));
     assert_eq!(
         counts(&text(&cli(&["stats", "--board", arg(&kept), "--json"])))["ideas"],
         0,

@@ -105,10 +105,22 @@ pub enum Error {
     BoardNotEmpty { what: &'static str },
     #[error("cancelled")]
     Cancelled,
+    #[error("the board file is empty (0 bytes) and holds no board; it was not changed")]
+    EmptyFile,
+    #[error("the board file is damaged ({detail}); it was not changed")]
+    BoardDamaged { detail: String },
+    #[error("the board file or its folder is read-only; nothing was saved")]
+    ReadOnly,
+    #[error("the disk is full; nothing was saved")]
+    DiskFull,
+    #[error("the board is busy in another program; nothing was saved")]
+    BoardBusy,
+    #[error("the board is open in another program; close it there first")]
+    OpenElsewhere,
     #[error("storage error: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(#[source] rusqlite::Error),
     #[error("file error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(#[source] std::io::Error),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -159,6 +171,12 @@ pub enum ErrorCode {
     ImportRejected,
     BoardNotEmpty,
     Cancelled,
+    EmptyFile,
+    BoardDamaged,
+    ReadOnly,
+    DiskFull,
+    BoardBusy,
+    OpenElsewhere,
     Storage,
     Internal,
 }
@@ -211,6 +229,12 @@ impl Error {
             Error::ImportRejected { .. } => C::ImportRejected,
             Error::BoardNotEmpty { .. } => C::BoardNotEmpty,
             Error::Cancelled => C::Cancelled,
+            Error::EmptyFile => C::EmptyFile,
+            Error::BoardDamaged { .. } => C::BoardDamaged,
+            Error::ReadOnly => C::ReadOnly,
+            Error::DiskFull => C::DiskFull,
+            Error::BoardBusy => C::BoardBusy,
+            Error::OpenElsewhere => C::OpenElsewhere,
             Error::Storage(_) | Error::Io(_) => C::Storage,
             Error::Internal(_) => C::Internal,
         }
@@ -225,8 +249,35 @@ impl Error {
     }
 }
 
+/// SQLite's failures that a person can act on get their own codes; the rest stay
+/// storage errors.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as S;
+        match e.sqlite_error_code() {
+            Some(S::DatabaseCorrupt | S::NotADatabase) => Error::BoardDamaged {
+                detail: e.to_string(),
+            },
+            Some(S::ReadOnly) => Error::ReadOnly,
+            Some(S::DiskFull) => Error::DiskFull,
+            Some(S::DatabaseBusy | S::DatabaseLocked) => Error::BoardBusy,
+            _ => Error::Storage(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull => Error::DiskFull,
+            std::io::ErrorKind::ReadOnlyFilesystem => Error::ReadOnly,
+            _ => Error::Io(e),
+        }
+    }
+}
+
 /// An error as the UI receives it. The UI localises by `code`.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,

@@ -11,6 +11,7 @@
 //! [`import`] (files for product teams), [`search`] (Chinese and English full-text
 //! search, duplicate detection), [`seed`] (demo boards).
 
+pub mod backups;
 pub mod bench;
 pub mod clock;
 pub mod error;

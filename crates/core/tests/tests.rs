@@ -67,3 +67,6 @@ mod xss;
 
 #[path = "core/backup.rs"]
 mod backup;
+
+#[path = "core/bad_files.rs"]
+mod bad_files;

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use ideaboard_core::model::{IdeaSort, IdeaStatus, ListQuery};
-use ideaboard_core::{Actor, Board, Error, Timestamp, ops};
+use ideaboard_core::model::{BackupKind, IdeaSort, IdeaStatus, ListQuery};
+use ideaboard_core::{Actor, Board, Error, Timestamp, backups, ops};
 
 pub fn init(
     path: &Path,
@@ -23,22 +23,41 @@ pub fn init(
     Ok(())
 }
 
-pub fn backup(path: &Path, out: &Path) -> Result<(), Error> {
+pub fn backup(path: &Path, out: Option<&Path>, now: Timestamp) -> Result<(), Error> {
     let b = Board::open(path)?;
-    let bytes = b.backup_to(out)?;
-    println!(
-        "backed up {} to {} ({bytes} bytes)",
-        path.display(),
-        out.display()
-    );
+    let (to, bytes) = match out {
+        Some(out) => (out.display().to_string(), b.backup_to(out)?),
+        None => {
+            let info = backups::take(&b, BackupKind::Manual, now)?;
+            (info.path, info.size_bytes)
+        }
+    };
+    println!("backed up {} to {to} ({bytes} bytes)", path.display());
     Ok(())
 }
 
-pub fn restore(backup: &Path, path: &Path) -> Result<(), Error> {
-    let kept = Board::restore_backup(backup, path)?;
+pub fn backups(path: &Path) -> Result<(), Error> {
+    let list = backups::list(path)?;
+    if list.backups.is_empty() {
+        println!("no backups yet in {}", list.folder);
+    }
+    for b in &list.backups {
+        println!(
+            "{}  {:<15} {:>12} bytes  {}",
+            b.taken_at.to_rfc3339(),
+            format!("{:?}", b.kind),
+            b.size_bytes,
+            b.path
+        );
+    }
+    Ok(())
+}
+
+pub fn restore(backup: &Path, path: &Path, now: Timestamp) -> Result<(), Error> {
+    let kept = backups::restore(path, backup, now)?;
     println!("restored {} from {}", path.display(), backup.display());
     if let Some(kept) = kept {
-        println!("the board it replaced is kept as {}", kept.display());
+        println!("the board it replaced is kept as {}", kept.path);
     }
     Ok(())
 }

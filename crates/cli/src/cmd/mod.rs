@@ -92,12 +92,18 @@ pub enum Command {
     Backup {
         #[arg(long)]
         board: PathBuf,
-        /// The new file (an existing file is refused).
+        /// The new file (an existing file is refused). Without it, the backup goes
+        /// to the board's backup folder, <board>.backups/, as a manual one.
         #[arg(short = 'o', long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
     },
-    /// Put a backup in a board's place (checked first; the replaced board is kept
-    /// as <board>.before-restore). Close the app on that board first.
+    /// List a board's backups (automatic and manual), newest first.
+    Backups {
+        #[arg(long)]
+        board: PathBuf,
+    },
+    /// Put a backup in a board's place (checked first; the replaced board is kept in
+    /// <board>.backups/ as a before-restore backup). Close the app on that board first.
     Restore {
         /// The backup file.
         #[arg(long)]
@@ -153,8 +159,9 @@ pub fn run(command: Command) -> Result<(), Error> {
             };
             search::run(&board, &query, limit, &filters)
         }
-        Command::Backup { board, out } => board::backup(&board, &out),
-        Command::Restore { from, board } => board::restore(&from, &board),
+        Command::Backup { board, out } => board::backup(&board, out.as_deref(), now),
+        Command::Backups { board } => board::backups(&board),
+        Command::Restore { from, board } => board::restore(&from, &board, now),
         Command::Export(args) => exchange::export(&args, now),
         Command::Import(args) => exchange::import(&args, now),
         Command::Bench(args) => bench::run(&args, now),

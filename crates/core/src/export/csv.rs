@@ -35,7 +35,7 @@ pub const COLUMNS: [&str; 17] = [
 
 fn csv_error(e: csv::Error) -> Error {
     match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::Io(e),
+        csv::ErrorKind::Io(e) => Error::from(e),
         other => Error::Internal(format!("{other:?}")),
     }
 }

@@ -26,7 +26,7 @@ const EXCEL_UNIX_EPOCH_DAYS: f64 = 25_569.0;
 
 fn xlsx_error(e: XlsxError) -> Error {
     match e {
-        XlsxError::IoError(e) => Error::Io(e),
+        XlsxError::IoError(e) => Error::from(e),
         other => Error::Internal(format!("xlsx: {other}")),
     }
 }

@@ -4,6 +4,7 @@
 
 mod activity;
 mod adoption;
+mod backup;
 mod board;
 mod comment;
 mod enums;
@@ -16,6 +17,7 @@ mod team;
 
 pub use activity::*;
 pub use adoption::*;
+pub use backup::*;
 pub use board::*;
 pub use comment::*;
 pub use enums::*;

@@ -5,6 +5,7 @@
 
 mod actor;
 mod adoption;
+mod backups;
 mod board;
 mod comments;
 mod engagement;
@@ -24,6 +25,7 @@ mod votes;
 
 pub use actor::Actor;
 pub use adoption::*;
+pub use backups::*;
 pub use board::*;
 pub use comments::*;
 pub use engagement::*;

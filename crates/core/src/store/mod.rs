@@ -71,6 +71,7 @@ pub struct Board {
     conn: Connection,
     path: Option<PathBuf>,
     ids: IdSource,
+    read_only: bool,
 }
 
 /// A write in progress: the transaction and the id source, handed to ops.
@@ -100,29 +101,87 @@ impl Board {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
         )?;
-        let mut board = Board::configure(conn, Some(path.to_path_buf()))?;
+        let mut board = Board::configure(conn, Some(path.to_path_buf()), false)?;
         board.initialise(name, now, LATEST_SCHEMA)?;
         Ok(board)
     }
 
-    /// Opens an existing board, upgrading its schema if it is older than this build.
-    /// A file that is not a board, or a board from a newer build, is refused unchanged.
+    /// Opens an existing board, upgrading its schema if it is older than this build
+    /// (after a backup of the old board, see [`crate::backups`]). A file that is
+    /// empty, cut short, not a board, from a newer build or read-only is refused
+    /// unchanged, each with its own error.
     pub fn open(path: impl AsRef<Path>) -> Result<Board> {
-        let path = path.as_ref();
-        check_sqlite_header(path)?;
+        Board::open_with(path.as_ref(), true)
+    }
+
+    fn open_with(path: &Path, backup_before_upgrade: bool) -> Result<Board> {
+        check_board_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        migrate::check_identity(&conn)?;
-        let mut board = Board::configure(conn, Some(path.to_path_buf()))?;
+        )
+        .map_err(|e| explain_open_failure(path, e.into()))?;
+        let identified = (|| {
+            // SQLite quietly opens a file it may not write read-only; say so instead.
+            if conn.is_readonly(rusqlite::MAIN_DB)? {
+                return Err(Error::ReadOnly);
+            }
+            migrate::check_identity(&conn)?;
+            Board::configure(conn, Some(path.to_path_buf()), false)
+        })();
+        let mut board = identified.map_err(|e| explain_open_failure(path, e))?;
+        if backup_before_upgrade && board.schema_version()? < LATEST_SCHEMA {
+            crate::backups::before_upgrade(&board)?;
+        }
         migrate::upgrade(&mut board.conn, LATEST_SCHEMA)?;
         Ok(board)
     }
 
+    /// Opens a board for reading only: every write is refused with
+    /// [`Error::ReadOnly`], and nothing about the file changes. For a board on a
+    /// read-only disk or folder, or a damaged one whose readable parts a person wants
+    /// to see. An older board is read as it is, not upgraded (refused: its schema is
+    /// not the one this build reads).
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Board> {
+        let path = path.as_ref();
+        check_board_file(path)?;
+        let open = |immutable: bool| -> Result<Connection> {
+            let uri = format!(
+                "file:{}?mode=ro{}",
+                uri_path(path),
+                if immutable { "&immutable=1" } else { "" }
+            );
+            let conn = Connection::open_with_flags(
+                uri,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            migrate::check_identity(&conn)?;
+            Ok(conn)
+        };
+        // A board in write-ahead-log mode needs its shared-memory file to be read; in
+        // a folder where that cannot be made, read the file as it is on disk.
+        let conn = match open(false) {
+            Ok(conn) => conn,
+            Err(Error::Storage(_)) => open(true)?,
+            Err(e) => return Err(e),
+        };
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < LATEST_SCHEMA {
+            return Err(Error::InvalidInput {
+                field: "board",
+                reason: format!(
+                    "schema {version} is older than this build's {LATEST_SCHEMA}; open it normally to upgrade it"
+                ),
+            });
+        }
+        Board::configure(conn, Some(path.to_path_buf()), true)
+    }
+
     /// A board in memory, with the real migrations. For tests and tools.
     pub fn open_in_memory(name: &str, now: Timestamp) -> Result<Board> {
-        let mut board = Board::configure(Connection::open_in_memory()?, None)?;
+        let mut board = Board::configure(Connection::open_in_memory()?, None, false)?;
         board.initialise(name, now, LATEST_SCHEMA)?;
         Ok(board)
     }
@@ -132,12 +191,21 @@ impl Board {
     #[doc(hidden)]
     pub fn create_at_schema(path: &Path, name: &str, now: Timestamp, version: i64) -> Result<()> {
         let conn = Connection::open(path)?;
-        let mut board = Board::configure(conn, Some(path.to_path_buf()))?;
+        let mut board = Board::configure(conn, Some(path.to_path_buf()), false)?;
         board.initialise(name, now, version)
     }
 
-    fn configure(conn: Connection, path: Option<PathBuf>) -> Result<Board> {
+    fn configure(conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Board> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        if read_only {
+            conn.execute_batch("PRAGMA query_only = ON;")?;
+            return Ok(Board {
+                conn,
+                path,
+                ids: IdSource::random(),
+                read_only,
+            });
+        }
         if path.is_some() {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
@@ -152,6 +220,7 @@ impl Board {
             conn,
             path,
             ids: IdSource::random(),
+            read_only,
         })
     }
 
@@ -185,6 +254,11 @@ impl Board {
     /// The file this board lives in; None in memory.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Whether this board was opened with [`Board::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The schema version of the open board.
@@ -238,7 +312,7 @@ impl Board {
     /// or writers). Returns the frames in the log and the frames checkpointed; None
     /// in memory.
     pub fn checkpoint(&self) -> Result<Option<(i64, i64)>> {
-        if self.path.is_none() {
+        if self.path.is_none() || self.read_only {
             return Ok(None);
         }
         search::merge_segments(&self.conn)?;
@@ -255,6 +329,13 @@ impl Board {
         self.read(fingerprint::of_all_tables)
     }
 
+    /// `PRAGMA quick_check`: SQLite's structural check of every page, without the
+    /// index-against-table comparison of [`Board::check_integrity`]; for the app to
+    /// run in the background after opening. The problems found, if any.
+    pub fn quick_check(&self) -> Result<Vec<String>> {
+        self.read(fingerprint::quick_problems)
+    }
+
     /// `PRAGMA integrity_check` and `foreign_key_check`; the problems found, if any.
     pub fn check_integrity(&self) -> Result<Vec<String>> {
         self.read(fingerprint::integrity_problems)
@@ -267,14 +348,94 @@ impl Board {
     }
 }
 
-/// Refuses, without opening it through SQLite, a file that is not SQLite at all.
-fn check_sqlite_header(path: &Path) -> Result<()> {
-    let mut header = [0u8; 16];
+/// Refuses, before SQLite sees it, a file that cannot be a healthy board: an empty
+/// file, one that is not SQLite at all, and one cut short of the size its header
+/// records (a copy that stopped half-way, a full disk while saving elsewhere).
+fn check_board_file(path: &Path) -> Result<()> {
     let mut file = std::fs::File::open(path)?;
-    match file.read_exact(&mut header) {
-        Ok(()) if &header == b"SQLite format 3\0" => Ok(()),
-        Ok(()) => Err(Error::NotABoard),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Err(Error::NotABoard),
-        Err(e) => Err(Error::Io(e)),
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Err(Error::EmptyFile);
     }
+    let mut header = [0u8; 100];
+    let read = read_up_to(&mut file, &mut header)?;
+    if read < 16 || &header[..16] != b"SQLite format 3\0" {
+        return Err(Error::NotABoard);
+    }
+    if read < header.len() {
+        return Err(cut_short(len, header.len() as u64));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n if n >= 512 && n.is_power_of_two() => u64::from(n),
+        _ => return Err(Error::NotABoard),
+    };
+    // The header's page count is valid only when written by the same change as the
+    // "version valid for" number beside it.
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    if header[24..28] == header[92..96] && len < pages * page_size {
+        return Err(cut_short(len, pages * page_size));
+    }
+    Ok(())
+}
+
+fn cut_short(len: u64, expected: u64) -> Error {
+    Error::BoardDamaged {
+        detail: format!("the file is cut short: {len} of {expected} bytes"),
+    }
+}
+
+fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> Result<usize> {
+    let mut read = 0;
+    while read < buf.len() {
+        match file.read(&mut buf[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    Ok(read)
+}
+
+/// SQLite says only "unable to open" when it cannot make the board's log files
+/// beside it; a folder that cannot be written to is the usual reason.
+fn explain_open_failure(path: &Path, e: Error) -> Error {
+    let cannot_open = matches!(&e, Error::Storage(s)
+        if s.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen));
+    if cannot_open && path.exists() && !folder_writable(path) {
+        return Error::ReadOnly;
+    }
+    e
+}
+
+/// Whether a new file can be made beside `path` (tried, then removed: permission
+/// bits do not tell for root or for a read-only mount).
+pub(crate) fn folder_writable(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let probe = dir.join(format!(".ideaboard-write-probe-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// A path as SQLite's `file:` URIs want it: `?` and `#` and `%` escaped.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            '%' => out.push_str("%25"),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -5,8 +5,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ideaboard_core::model::{NewMember, Role};
-use ideaboard_core::{Actor, Board, Timestamp, ops, seed};
+use ideaboard_core::model::{BackupKind, NewMember, Role};
+use ideaboard_core::store::LATEST_SCHEMA;
+use ideaboard_core::{Actor, Board, ErrorCode, Timestamp, backups, ops, seed};
 
 const T0: Timestamp = Timestamp::from_millis(1_790_000_000_000);
 
@@ -122,31 +123,196 @@ fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
     let mut bytes = std::fs::read(&backup).unwrap();
     bytes.truncate(bytes.len() / 3);
     std::fs::write(&broken, bytes).unwrap();
-    assert!(Board::restore_backup(&broken, &path).is_err());
+    let refused = backups::restore(&path, &broken, T0).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::BoardDamaged, "{refused}");
     assert_eq!(
         Board::open(&path).unwrap().content_fingerprint().unwrap(),
         changed
     );
+    assert!(backups::list(&path).unwrap().backups.is_empty());
 
-    // A good one replaces it; the replaced board is kept.
-    let kept = Board::restore_backup(&backup, &path)
-        .unwrap()
-        .expect("kept");
+    // A good one replaces it; the replaced board is kept among the backups.
+    let kept = backups::restore(&path, &backup, T0).unwrap().expect("kept");
+    assert_eq!(kept.kind, BackupKind::BeforeRestore);
     assert_eq!(
         Board::open(&path).unwrap().content_fingerprint().unwrap(),
         fingerprint
     );
     assert_eq!(
-        Board::open(&kept).unwrap().content_fingerprint().unwrap(),
+        Board::open(&kept.path)
+            .unwrap()
+            .content_fingerprint()
+            .unwrap(),
         changed
     );
+    assert_eq!(backups::list(&path).unwrap().backups, vec![kept.clone()]);
 
-    // Not while the board is open elsewhere.
-    let open = Board::open(&path).unwrap();
-    let refused = Board::restore_backup(&backup, &path).unwrap_err();
-    assert!(
-        refused.to_string().contains("open in another program"),
-        "{refused}"
+    // And the restore itself is undone by restoring what it kept.
+    let undone = backups::restore(&path, std::path::Path::new(&kept.path), T0.plus_millis(1))
+        .unwrap()
+        .expect("kept again");
+    assert_eq!(
+        Board::open(&path).unwrap().content_fingerprint().unwrap(),
+        changed
     );
-    drop(open);
+    assert_eq!(backups::list(&path).unwrap().backups.len(), 2);
+    assert_ne!(undone.path, kept.path);
+}
+
+/// Env var naming a board for [`hold_a_board_open`] to keep open.
+const HOLD_ENV: &str = "IDEABOARD_TEST_HOLD";
+
+/// Not a test of its own: the other process of
+/// `a_restore_is_refused_while_another_process_has_the_board_open`. Opens the board,
+/// says so by creating `<board>.held`, and keeps it open until `<board>.release`
+/// appears (or 60 s pass).
+#[test]
+#[ignore = "run by another test as its second process"]
+fn hold_a_board_open() {
+    let Some(path) = std::env::var_os(HOLD_ENV) else {
+        return;
+    };
+    let path = std::path::PathBuf::from(path);
+    let board = Board::open(&path).unwrap();
+    assert!(ops::board_overview(&board).is_ok());
+    std::fs::write(format!("{}.held", path.display()), b"").unwrap();
+    let release = format!("{}.release", path.display());
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !std::path::Path::new(&release).exists() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(board);
+}
+
+/// The holder process, stopped if the test fails before it releases the board.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_restore_is_refused_while_another_process_has_the_board_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.board");
+    demo_board(&path);
+    let backup = dir.path().join("backup.board");
+    Board::open(&path).unwrap().backup_to(&backup).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let mut holder = KillOnDrop(
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "backup::hold_a_board_open", "--ignored"])
+            .env(HOLD_ENV, &path)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let held = dir.path().join("team.board.held");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !held.exists() {
+        assert!(
+            std::time::Instant::now() < until,
+            "the holder never opened the board"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+
+    let refused = backups::restore(&path, &backup, T0).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::OpenElsewhere, "{refused}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the board was not touched"
+    );
+
+    std::fs::write(dir.path().join("team.board.release"), b"").unwrap();
+    assert!(holder.0.wait().unwrap().success());
+    // Once the other process has closed it, the same restore goes through.
+    assert!(backups::restore(&path, &backup, T0).unwrap().is_some());
+}
+
+#[test]
+fn a_board_is_backed_up_before_its_schema_is_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.board");
+    Board::create_at_schema(&path, "Old board", T0, LATEST_SCHEMA - 1).unwrap();
+    let old_bytes = std::fs::read(&path).unwrap();
+    assert!(backups::list(&path).unwrap().backups.is_empty());
+
+    let board = Board::open(&path).unwrap();
+    assert_eq!(board.schema_version().unwrap(), LATEST_SCHEMA);
+    let list = backups::list(&path).unwrap().backups;
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].kind, BackupKind::BeforeUpgrade);
+    let saved = rusqlite::Connection::open(&list[0].path).unwrap();
+    let version: i64 = saved
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        version,
+        LATEST_SCHEMA - 1,
+        "the backup is the board as it was"
+    );
+    drop(saved);
+    assert!(!old_bytes.is_empty());
+
+    // Opening a current board takes no such backup.
+    drop(board);
+    drop(Board::open(&path).unwrap());
+    assert_eq!(backups::list(&path).unwrap().backups.len(), 1);
+}
+
+#[test]
+fn daily_backups_come_once_a_day_and_the_oldest_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.board");
+    demo_board(&path);
+    let board = Board::open(&path).unwrap();
+    let day = Timestamp::MS_PER_DAY;
+
+    let first = backups::take_daily_if_due(&board, T0)
+        .unwrap()
+        .expect("due");
+    assert_eq!(first.kind, BackupKind::Daily);
+    assert!(
+        backups::take_daily_if_due(&board, T0.plus_millis(day - 1))
+            .unwrap()
+            .is_none()
+    );
+    let keep = backups::keep(BackupKind::Daily);
+    for n in 1..=keep as i64 + 2 {
+        assert!(
+            backups::take_daily_if_due(&board, T0.plus_millis(n * day))
+                .unwrap()
+                .is_some()
+        );
+    }
+    let dailies: Vec<_> = backups::list(&path)
+        .unwrap()
+        .backups
+        .into_iter()
+        .filter(|b| b.kind == BackupKind::Daily)
+        .collect();
+    assert_eq!(dailies.len(), keep);
+    assert_eq!(
+        dailies[0].taken_at,
+        T0.plus_millis((keep as i64 + 2) * day),
+        "newest first"
+    );
+    assert!(
+        dailies.iter().all(|b| b.taken_at > first.taken_at),
+        "the first one went"
+    );
+
+    // Manual backups are kept apart: they do not push daily ones out.
+    backups::take(&board, BackupKind::Manual, T0).unwrap();
+    assert_eq!(backups::list(&path).unwrap().backups.len(), keep + 1);
+    for b in backups::list(&path).unwrap().backups {
+        let copy = Board::open_read_only(&b.path).unwrap();
+        assert!(copy.check_integrity().unwrap().is_empty());
+    }
 }

@@ -146,11 +146,11 @@ fn a_sqlite_header_followed_by_garbage_is_not_a_board() {
 }
 
 #[test]
-fn empty_and_tiny_files_are_not_boards() {
+fn empty_and_tiny_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.ideaboard");
     std::fs::write(&empty, b"").unwrap();
-    assert_refused_unchanged(&empty, ErrorCode::NotABoard);
+    assert_refused_unchanged(&empty, ErrorCode::EmptyFile);
     let tiny = dir.path().join("tiny.ideaboard");
     std::fs::write(&tiny, b"SQLite").unwrap();
     assert_refused_unchanged(&tiny, ErrorCode::NotABoard);
