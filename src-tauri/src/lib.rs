@@ -8,14 +8,34 @@ mod state;
 
 use std::sync::Arc;
 
-use tauri::Manager;
+use ideaboard_core::Timestamp;
+use tauri::{Emitter, Manager};
 
 pub use commands::names::ALL as COMMANDS;
 pub use state::Shared;
 
+/// Event sent to the window when the background look-over of the board is done.
+pub const HEALTH_EVENT: &str = "board-health";
+/// Event sent to the window when Ideaboard was started again on the same board.
+pub const SECOND_INSTANCE_EVENT: &str = "second-instance";
+
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
+        // First, so that a second start on the same board goes no further.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(state::instance_id())
+                .callback(|app, _argv, _cwd| {
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                    let _ = app.emit(SECOND_INSTANCE_EVENT, ());
+                })
+                .build(),
+        )
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -23,9 +43,14 @@ pub fn run() {
             app.manage(shared.clone());
             let path = state::board_path(app.handle())?;
             let idle = shared.clone();
+            let handle = app.handle().clone();
             std::thread::Builder::new()
                 .name("board-open".into())
-                .spawn(move || shared.open(&path))?;
+                .spawn(move || {
+                    shared.open(&path);
+                    let health = shared.look_over(Timestamp::now());
+                    let _ = handle.emit(HEALTH_EVENT, health);
+                })?;
             std::thread::Builder::new()
                 .name("board-checkpoint".into())
                 .spawn(move || {

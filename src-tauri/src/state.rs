@@ -4,12 +4,19 @@
 //! take a few seconds), so the window paints at once; commands that arrive before it
 //! is ready wait for it. Every command runs on the blocking pool, never on the UI
 //! thread; the mutex serialises them, as SQLite serialises writers anyway.
+//!
+//! After opening, the board is looked over in the background on a connection of its
+//! own (the daily backup, then SQLite's quick check), so commands never wait on it.
+//! A board that does not open can still be restored from its backups, or opened
+//! read-only; a restore closes the board, puts the backup in its place and opens it
+//! again.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
-use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp, seed};
+use ideaboard_core::model::{BackupInfo, BoardHealth};
+use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp, backups, ops, seed};
 use tauri::{AppHandle, Manager};
 
 /// Environment variable naming a board file to open instead of the default one.
@@ -28,16 +35,20 @@ pub struct Shared {
     actor: Mutex<Actor>,
     /// Set to stop the export that is running; read outside the board's lock.
     export_cancel: Arc<AtomicBool>,
+    /// The board file of this window, once known.
+    path: Mutex<Option<PathBuf>>,
+    health: Mutex<BoardHealth>,
+    /// Held by the background look-over and by a restore: a restore must not move
+    /// the file from under the look-over's connection.
+    upkeep: Mutex<()>,
+    /// The backup kept by the last restore made in this window: its undo, which the
+    /// same person may do without signing in as an admin.
+    undo: Mutex<Option<String>>,
 }
 
 impl Default for Shared {
     fn default() -> Self {
-        Shared {
-            slot: Mutex::new(Slot::Opening),
-            ready: Condvar::new(),
-            actor: Mutex::new(Actor::guest()),
-            export_cancel: Arc::default(),
-        }
+        Shared::with_slot(Slot::Opening)
     }
 }
 
@@ -48,8 +59,22 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    fn with_slot(slot: Slot) -> Self {
+        Shared {
+            slot: Mutex::new(slot),
+            ready: Condvar::new(),
+            actor: Mutex::new(Actor::guest()),
+            export_cancel: Arc::default(),
+            path: Mutex::new(None),
+            health: Mutex::new(BoardHealth::default()),
+            upkeep: Mutex::new(()),
+            undo: Mutex::new(None),
+        }
+    }
+
     /// Opens (or on first run creates) the board and wakes waiting commands.
     pub fn open(&self, path: &Path) {
+        *lock(&self.path) = Some(path.to_path_buf());
         let result = open_or_create_demo(path);
         let mut slot = lock(&self.slot);
         *slot = match result {
@@ -57,6 +82,108 @@ impl Shared {
             Err(e) => Slot::Failed(e.to_dto()),
         };
         self.ready.notify_all();
+    }
+
+    /// The board file of this window; an error before it is known.
+    pub fn board_file(&self) -> Result<PathBuf, ErrorDto> {
+        lock(&self.path)
+            .clone()
+            .ok_or_else(|| Error::NotFound { what: "board" }.to_dto())
+    }
+
+    /// What the background look-over found so far.
+    pub fn health(&self) -> BoardHealth {
+        lock(&self.health).clone()
+    }
+
+    /// Looks the open board over on a connection of its own: takes the daily backup
+    /// if one is due, then runs SQLite's quick check. Nothing for a board that did
+    /// not open or was opened read-only.
+    pub fn look_over(&self, now: Timestamp) -> BoardHealth {
+        let _upkeep = lock(&self.upkeep);
+        let writable = matches!(&*lock(&self.slot), Slot::Open(b) if !b.is_read_only());
+        let Some(path) = lock(&self.path).clone().filter(|_| writable) else {
+            return self.health();
+        };
+        let mut health = BoardHealth {
+            checked: true,
+            ..BoardHealth::default()
+        };
+        match Board::open_read_only(&path) {
+            Ok(own) => {
+                match backups::take_daily_if_due(&own, now) {
+                    Ok(taken) => health.daily_backup = taken,
+                    Err(e) => health.backup_error = Some(e.to_dto()),
+                }
+                match own.quick_check() {
+                    Ok(problems) => health.problems = problems,
+                    Err(e) => health.problems = vec![e.to_string()],
+                }
+            }
+            Err(e) => health.problems = vec![e.to_string()],
+        }
+        *lock(&self.health) = health.clone();
+        health
+    }
+
+    /// Opens the board that failed to open for reading only.
+    pub fn open_read_only(&self) -> Result<(), ErrorDto> {
+        let path = self.board_file()?;
+        let mut slot = lock(&self.slot);
+        if !matches!(*slot, Slot::Failed(_)) {
+            return Err(Error::InvalidInput {
+                field: "board",
+                reason: "the board is open already".into(),
+            }
+            .to_dto());
+        }
+        let board = Board::open_read_only(&path).map_err(|e| e.to_dto())?;
+        *slot = Slot::Open(Box::new(board));
+        *lock(&self.health) = BoardHealth {
+            read_only: true,
+            checked: true,
+            ..BoardHealth::default()
+        };
+        Ok(())
+    }
+
+    /// Puts the backup named `file_name` (one of this board's backups) in the
+    /// board's place and opens the result. While the board is open only an admin
+    /// may, except to undo the restore just made in this window; a board that does
+    /// not open has no members to ask. Whatever happens, the
+    /// board at the path is opened again afterwards. Returns the backup kept of the
+    /// board that was replaced.
+    pub fn restore(&self, file_name: &str, now: Timestamp) -> Result<Option<BackupInfo>, ErrorDto> {
+        let path = self.board_file()?;
+        let _upkeep = lock(&self.upkeep);
+        let mut slot = lock(&self.slot);
+        while matches!(*slot, Slot::Opening) {
+            slot = self.ready.wait(slot).unwrap_or_else(|p| p.into_inner());
+        }
+        let undoing = lock(&self.undo).as_deref() == Some(file_name);
+        if let (Slot::Open(board), false) = (&*slot, undoing) {
+            ops::authorize_restore(board, &lock(&self.actor)).map_err(|e| e.to_dto())?;
+        }
+        // Closing the board's connection first: the restore needs it closed.
+        *slot = Slot::Opening;
+        let restored = backups::restore_named(&path, file_name, now);
+        *slot = match Board::open(&path) {
+            Ok(board) => Slot::Open(Box::new(board)),
+            Err(e) => Slot::Failed(e.to_dto()),
+        };
+        // The member acting stays signed in if the restored board has them.
+        let mut actor = lock(&self.actor);
+        let still_there =
+            matches!(&*slot, Slot::Open(board) if ops::my_profile(board, &actor).is_ok());
+        if !still_there {
+            *actor = Actor::guest();
+        }
+        drop(actor);
+        *lock(&self.health) = BoardHealth::default();
+        self.ready.notify_all();
+        let kept = restored.map_err(|e| e.to_dto())?;
+        *lock(&self.undo) = kept.as_ref().map(|k| k.file_name.clone());
+        Ok(kept)
     }
 
     /// A fresh cancel flag for an export about to start.
@@ -72,12 +199,10 @@ impl Shared {
 
     /// Puts an already open board in place (tests).
     pub fn with_open_board(board: Board) -> Self {
-        Shared {
-            slot: Mutex::new(Slot::Open(Box::new(board))),
-            ready: Condvar::new(),
-            actor: Mutex::new(Actor::guest()),
-            export_cancel: Arc::default(),
-        }
+        let path = board.path().map(Path::to_path_buf);
+        let shared = Shared::with_slot(Slot::Open(Box::new(board)));
+        *lock(&shared.path) = path;
+        shared
     }
 
     /// Makes `actor` the member acting in this window from now on.
@@ -122,11 +247,43 @@ impl Shared {
 /// How often the shell looks for an idle moment to checkpoint the board.
 pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 
-/// The board this window opens: `$IDEABOARD_BOARD`, or `default.board` in the app's
-/// data directory.
+/// This app's name on the session bus for the board it opens: one window per board.
+/// A second start on the same board hands over to the first and exits; a start on
+/// another board (`--board`, `$IDEABOARD_BOARD`) is an app of its own.
+pub fn instance_id() -> String {
+    use std::hash::{Hash, Hasher};
+    const APP_ID: &str = "app.ideaboard.desktop";
+    match chosen_board() {
+        None => APP_ID.to_string(),
+        Some(path) => {
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            path.hash(&mut hasher);
+            format!("{APP_ID}.board_{:016x}", hasher.finish())
+        }
+    }
+}
+
+/// The board named on the command line (`--board PATH` or `--board=PATH`), else by
+/// `$IDEABOARD_BOARD`; None for the default board.
+fn chosen_board() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--board" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--board=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    std::env::var_os(BOARD_ENV).map(PathBuf::from)
+}
+
+/// The board this window opens: `--board PATH`, `$IDEABOARD_BOARD`, or
+/// `default.board` in the app's data directory.
 pub fn board_path(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    if let Some(path) = std::env::var_os(BOARD_ENV) {
-        return Ok(PathBuf::from(path));
+    if let Some(path) = chosen_board() {
+        return Ok(path);
     }
     let dir = app.path().app_data_dir()?;
     std::fs::create_dir_all(&dir)?;

@@ -2,6 +2,7 @@
 //! file per view area; each command is a few lines.
 
 mod adoption;
+mod backups;
 mod board;
 mod discuss;
 mod exchange;
@@ -28,6 +29,11 @@ pub mod names {
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         board::board_overview,
+        backups::board_health,
+        backups::list_backups,
+        backups::backup_now,
+        backups::restore_backup,
+        backups::open_read_only,
         ideas::list_ideas,
         ideas::get_idea,
         ideas::submit_idea,

@@ -2,6 +2,11 @@
 // test checks both agree with capabilities/.
 pub const ALL: &[&str] = &[
     "board_overview",
+    "board_health",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
+    "open_read_only",
     "list_ideas",
     "get_idea",
     "submit_idea",

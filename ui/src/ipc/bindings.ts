@@ -3,7 +3,7 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "Storage" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "Storage" | "Internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, };
 
@@ -164,6 +164,38 @@ editGraceMinutes: number, };
 export type BoardCounts = { ideas: number, votes: number, comments: number, members: number, };
 
 export type BoardOverview = { name: string, path: string, categories: Array<Category>, counts: BoardCounts, };
+
+export type BackupKind = "daily" | "beforeUpgrade" | "manual" | "beforeRestore";
+
+export type BackupInfo = { 
+/**
+ * The backup file's full path, as the restore command takes it back.
+ */
+path: string, fileName: string, takenAt: Timestamp, kind: BackupKind, sizeBytes: number, };
+
+export type BackupList = { folder: string, backups: Array<BackupInfo>, };
+
+export type BoardHealth = { 
+/**
+ * Opened with "Open read-only": nothing done in this window is saved.
+ */
+readOnly: boolean, 
+/**
+ * Whether the background check has run yet.
+ */
+checked: boolean, 
+/**
+ * What the check found wrong, in SQLite's words; empty when the board is whole.
+ */
+problems: Array<string>, 
+/**
+ * The backup taken on this opening, if one was due.
+ */
+dailyBackup: BackupInfo | null, 
+/**
+ * Why the daily backup could not be taken (e.g. a full disk), if it could not.
+ */
+backupError: ErrorDto | null, };
 
 export type MergePreview = { sourceNumber: number, targetNumber: number, votesMoving: number, 
 /**
