@@ -45,6 +45,12 @@ export const ERROR_CODES = [
   "ImportRejected",
   "BoardNotEmpty",
   "Cancelled",
+  "EmptyFile",
+  "BoardDamaged",
+  "ReadOnly",
+  "DiskFull",
+  "BoardBusy",
+  "OpenElsewhere",
   "Storage",
   "Internal",
 ] as const satisfies readonly ErrorCode[];

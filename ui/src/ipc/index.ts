@@ -3,9 +3,13 @@
  * a rejected invoke always surfaces as an `IpcError` carrying the core's error code.
  */
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type {
   AdoptionOverview,
   AuditEntry,
+  BackupInfo,
+  BackupList,
+  BoardHealth,
   BoardOverview,
   BoardSettings,
   Category,
@@ -346,4 +350,38 @@ export function importPreview(path: string, format: ImportFormat): Promise<Impor
 /** Imports the file, all or nothing. */
 export function importBoard(path: string, format: ImportFormat): Promise<ImportReport> {
   return call<ImportReport>("import_board", { path, format });
+}
+
+/** What the background look-over of the open board found (read-only, damage, backup). */
+export function boardHealth(): Promise<BoardHealth> {
+  return call<BoardHealth>("board_health");
+}
+
+/** The board's backups, newest first; also when the board did not open. */
+export function listBackups(): Promise<BackupList> {
+  return call<BackupList>("list_backups");
+}
+
+export function backupNow(): Promise<BackupInfo> {
+  return call<BackupInfo>("backup_now");
+}
+
+/** Puts the named backup in the board's place; resolves to the backup kept of the board it replaced. */
+export function restoreBackup(fileName: string): Promise<BackupInfo | null> {
+  return call<BackupInfo | null>("restore_backup", { fileName });
+}
+
+/** Opens a board that did not open, for reading only. */
+export function openReadOnly(): Promise<void> {
+  return call<void>("open_read_only");
+}
+
+/** Calls `handler` when the background look-over of the board is done; returns the unsubscribe. */
+export function onBoardHealth(handler: (health: BoardHealth) => void): Promise<() => void> {
+  return listen<BoardHealth>("board-health", (event) => handler(event.payload));
+}
+
+/** Calls `handler` when Ideaboard is started again on this board (this window came forward). */
+export function onSecondInstance(handler: () => void): Promise<() => void> {
+  return listen("second-instance", () => handler());
 }
