@@ -18,20 +18,21 @@ fail() {
 }
 
 [ -f ui/dist/index.html ] || fail "ui/dist is missing: run 'npm --prefix ui run build' first"
-for tool in Xvfb tauri-driver WebKitWebDriver import node; do
+for tool in Xvfb tauri-driver WebKitWebDriver import node dbus-daemon; do
   command -v "$tool" >/dev/null || fail "$tool not found: run scripts/setup.sh"
 done
 
 # Debug for the suites (it shares the test build's artifacts); scripts/bench-app.sh
 # may ask for the release build that users run.
 profile="${IDEABOARD_APP_PROFILE:-debug}"
-log "building the app ($profile)"
+log "building the app and the CLI ($profile)"
 if [ "$profile" = release ]; then
-  cargo build --release -p ideaboard-app
+  cargo build --release -p ideaboard-app -p ideaboard-cli
 else
-  cargo build -p ideaboard-app
+  cargo build -p ideaboard-app -p ideaboard-cli
 fi
 export IDEABOARD_APP="${CARGO_TARGET_DIR:-$repo/target}/$profile/ideaboard-app"
+export IDEABOARD_CLI="${CARGO_TARGET_DIR:-$repo/target}/$profile/ideaboard-cli"
 [ -x "$IDEABOARD_APP" ] || fail "no app binary at $IDEABOARD_APP"
 
 tmp="$(mktemp -d -t ideaboard-e2e.XXXXXX)"
@@ -48,6 +49,7 @@ export NO_AT_BRIDGE=1
 xvfb_pid=""
 driver_pid=""
 driver_children=""
+bus_pid=""
 
 # SIGTERM, wait up to 5 s, and only then SIGKILL as a last resort.
 stop() {
@@ -66,15 +68,21 @@ stop() {
   wait "$pid" 2>/dev/null || true
 }
 
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
+stop_driver() {
   if [ -n "$driver_pid" ]; then
     # WebKitWebDriver is tauri-driver's child; remember it before its parent goes.
     driver_children="$(pgrep -P "$driver_pid" || true)"
     stop "$driver_pid" tauri-driver
     for child in $driver_children; do stop "$child" WebKitWebDriver; done
+    driver_pid=""
   fi
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_driver
+  stop "$bus_pid" dbus-daemon
   stop "$xvfb_pid" Xvfb
   if [ "$status" -ne 0 ]; then
     log "logs kept in $tmp"
@@ -116,10 +124,13 @@ xvfb_pid=$!
 wait_for Xvfb test -S "/tmp/.X11-unix/X$display"
 export DISPLAY=":$display"
 
-log "starting tauri-driver on port $DRIVER_PORT"
-tauri-driver --port "$DRIVER_PORT" >"$tmp/tauri-driver.log" 2>&1 &
-driver_pid=$!
-wait_for tauri-driver port_open "$DRIVER_PORT"
+start_driver() {
+  log "starting tauri-driver on port $DRIVER_PORT"
+  tauri-driver --port "$DRIVER_PORT" >>"$tmp/tauri-driver.log" 2>&1 &
+  driver_pid=$!
+  wait_for tauri-driver port_open "$DRIVER_PORT"
+}
+start_driver
 
 export IDEABOARD_WEBDRIVER_URL="http://127.0.0.1:$DRIVER_PORT"
 if [ -n "${IDEABOARD_E2E_SCRIPT:-}" ]; then
@@ -134,14 +145,29 @@ set +e
 # The foundation suite first (node --test would sort the files): it only reads, so
 # its checks and screenshots see the untouched demo board; the suites after it add
 # profiles, ideas and votes.
+# The reliability suite last, on its own: it needs a session bus (two starts of the
+# app on one board meet there), which the other suites must not have, lest an app
+# still closing take the next suite's start for a second one.
+RELIABILITY=tests/e2e/reliability.test.mjs
 others=()
 for suite in tests/e2e/*.test.mjs; do
-  [ "$suite" = tests/e2e/foundation.test.mjs ] || others+=("$suite")
+  [ "$suite" = tests/e2e/foundation.test.mjs ] || [ "$suite" = "$RELIABILITY" ] || others+=("$suite")
 done
 node --test --test-concurrency=1 tests/e2e/foundation.test.mjs
 status=$?
 if [ "${#others[@]}" -gt 0 ]; then
   node --test --test-concurrency=1 "${others[@]}" || status=$?
+fi
+if [ -f "$RELIABILITY" ]; then
+  stop_driver
+  wait_for "the port to close" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$DRIVER_PORT) 2>/dev/null"
+  log "starting a session bus for the reliability suite"
+  dbus-daemon --session --nofork --nopidfile --address="unix:path=$tmp/bus" >"$tmp/dbus.log" 2>&1 &
+  bus_pid=$!
+  wait_for dbus-daemon test -S "$tmp/bus"
+  export DBUS_SESSION_BUS_ADDRESS="unix:path=$tmp/bus"
+  start_driver
+  node --test --test-concurrency=1 "$RELIABILITY" || status=$?
 fi
 set -e
 exit "$status"
