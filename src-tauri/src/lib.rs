@@ -4,6 +4,7 @@
 
 pub mod bindings;
 mod commands;
+mod launch;
 mod state;
 
 use std::sync::Arc;
@@ -25,7 +26,7 @@ pub fn run() {
         // First, so that a second start on the same board goes no further.
         .plugin(
             tauri_plugin_single_instance::Builder::new()
-                .dbus_id(state::instance_id())
+                .dbus_id(launch::instance_id())
                 .callback(|app, _argv, _cwd| {
                     if let Some(window) = app.get_webview_window("main") {
                         let _ = window.unminimize();
@@ -41,7 +42,7 @@ pub fn run() {
         .setup(|app| {
             let shared = Arc::new(Shared::default());
             app.manage(shared.clone());
-            let path = state::board_path(app.handle())?;
+            let path = launch::board_path(app.handle())?;
             let idle = shared.clone();
             let handle = app.handle().clone();
             std::thread::Builder::new()

@@ -16,11 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use ideaboard_core::model::{BackupInfo, BoardHealth};
-use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp, backups, ops, seed};
-use tauri::{AppHandle, Manager};
-
-/// Environment variable naming a board file to open instead of the default one.
-pub const BOARD_ENV: &str = "IDEABOARD_BOARD";
+use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp, backups, ops};
 
 enum Slot {
     Opening,
@@ -75,7 +71,7 @@ impl Shared {
     /// Opens (or on first run creates) the board and wakes waiting commands.
     pub fn open(&self, path: &Path) {
         *lock(&self.path) = Some(path.to_path_buf());
-        let result = open_or_create_demo(path);
+        let result = crate::launch::open_or_create_demo(path);
         let mut slot = lock(&self.slot);
         *slot = match result {
             Ok(board) => Slot::Open(Box::new(board)),
@@ -247,69 +243,6 @@ impl Shared {
 /// How often the shell looks for an idle moment to checkpoint the board.
 pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
 
-/// This app's name on the session bus for the board it opens: one window per board.
-/// A second start on the same board hands over to the first and exits; a start on
-/// another board (`--board`, `$IDEABOARD_BOARD`) is an app of its own.
-pub fn instance_id() -> String {
-    use std::hash::{Hash, Hasher};
-    const APP_ID: &str = "app.ideaboard.desktop";
-    match chosen_board() {
-        None => APP_ID.to_string(),
-        Some(path) => {
-            let path = std::fs::canonicalize(&path).unwrap_or(path);
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            path.hash(&mut hasher);
-            format!("{APP_ID}.board_{:016x}", hasher.finish())
-        }
-    }
-}
-
-/// The board named on the command line (`--board PATH` or `--board=PATH`), else by
-/// `$IDEABOARD_BOARD`; None for the default board.
-fn chosen_board() -> Option<PathBuf> {
-    let mut args = std::env::args_os().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--board" {
-            return args.next().map(PathBuf::from);
-        }
-        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--board=")) {
-            return Some(PathBuf::from(path));
-        }
-    }
-    std::env::var_os(BOARD_ENV).map(PathBuf::from)
-}
-
-/// The board this window opens: `--board PATH`, `$IDEABOARD_BOARD`, or
-/// `default.board` in the app's data directory.
-pub fn board_path(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    if let Some(path) = chosen_board() {
-        return Ok(path);
-    }
-    let dir = app.path().app_data_dir()?;
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir.join("default.board"))
-}
-
-/// Opens the board, or creates the demo board when there is none yet. The demo is
-/// built in a side file and renamed into place, so a crash mid-way leaves no
-/// half-made board behind.
-fn open_or_create_demo(path: &Path) -> Result<Board, Error> {
-    if path.exists() {
-        return Board::open(path);
-    }
-    let building = path.with_extension("board-building");
-    for side in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{side}", building.display()));
-    }
-    let now = Timestamp::now();
-    {
-        let mut board = Board::create(&building, seed::DEMO_BOARD_NAME, now)?;
-        seed::demo(&mut board, seed::DEMO_SEED, now)?;
-    }
-    std::fs::rename(&building, path)?;
-    Board::open(path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,5 +266,75 @@ mod tests {
             "nothing to do while opening"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod restore_tests {
+    use super::*;
+    use ideaboard_core::ErrorCode;
+    use ideaboard_core::model::BackupKind;
+
+    const NOW: Timestamp = Timestamp::from_millis(1_796_000_000_000);
+
+    /// A board with its owner (an admin), one manual backup, open in a window.
+    fn window() -> (tempfile::TempDir, Shared, String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team.board");
+        let mut board = Board::create(&path, "Team", NOW).unwrap();
+        let owner = ops::create_owner(&mut board, "Ada", None, NOW).unwrap();
+        let backup = backups::take(&board, BackupKind::Manual, NOW).unwrap();
+        (
+            dir,
+            Shared::with_open_board(board),
+            owner.id,
+            backup.file_name,
+        )
+    }
+
+    #[test]
+    fn a_restore_needs_an_admin_while_the_board_opens_except_its_own_undo() {
+        let (_dir, shared, owner, backup) = window();
+        let refused = shared.restore(&backup, NOW).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::NotSignedIn);
+        let unknown = shared.restore("20261130T000000.000Z-manual.board", NOW);
+        assert_eq!(unknown.unwrap_err().code, ErrorCode::NotSignedIn);
+
+        let admin = shared.run(|b, _| ops::act_as(b, &owner)).unwrap();
+        shared.set_actor(admin);
+        let kept = shared.restore(&backup, NOW).unwrap().expect("kept");
+        assert!(
+            shared.run(|b, a| ops::my_profile(b, a)).is_ok(),
+            "the admin is in the restored board, so stays signed in"
+        );
+
+        // Signed out, the same window may still undo its own restore, and only that.
+        shared.set_actor(Actor::guest());
+        let refused = shared.restore(&backup, NOW.plus_millis(1)).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::NotSignedIn);
+        let undone = shared.restore(&kept.file_name, NOW.plus_millis(2)).unwrap();
+        assert!(undone.is_some());
+        assert!(
+            shared.run(|b, _| ops::board_overview(b)).is_ok(),
+            "open again"
+        );
+    }
+
+    #[test]
+    fn the_look_over_takes_the_daily_backup_once_and_finds_a_whole_board() {
+        let (dir, shared, _, _) = window();
+        let first = shared.look_over(NOW);
+        assert!(first.checked && first.problems.is_empty() && !first.read_only);
+        let daily = first.daily_backup.expect("the first look-over takes one");
+        assert_eq!(daily.kind, BackupKind::Daily);
+        assert!(
+            shared
+                .look_over(NOW.plus_millis(60_000))
+                .daily_backup
+                .is_none()
+        );
+        assert_eq!(shared.health(), shared.look_over(NOW.plus_millis(60_000)));
+        let listed = backups::list(&dir.path().join("team.board")).unwrap();
+        assert_eq!(listed.backups.len(), 2);
     }
 }
