@@ -45,6 +45,8 @@ chmod 700 "$XDG_RUNTIME_DIR"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
 export LIBGL_ALWAYS_SOFTWARE=1
 export NO_AT_BRIDGE=1
+# No session bus for the suites but the last (see the reliability phase below).
+unset DBUS_SESSION_BUS_ADDRESS
 
 xvfb_pid=""
 driver_pid=""
