@@ -8,13 +8,17 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::Connection;
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 
 use super::Board;
 use crate::{Error, Result};
 
-/// Pages copied per step; between steps other connections may write.
-const PAGES_PER_STEP: std::os::raw::c_int = 1024;
+/// Every page in one step: one read transaction, so one consistent moment, and in
+/// WAL mode it blocks no writer. Copied in several steps, a backup starts over
+/// whenever another connection commits between two of them, so a board of more
+/// than one step never finished backing up while another process (the app beside
+/// the CLI, a second window) kept writing.
+const ALL_PAGES: std::os::raw::c_int = -1;
 
 impl Board {
     /// Copies the board to a new file at `to` (an existing file is refused: a
@@ -30,7 +34,10 @@ impl Board {
             let mut dest = Connection::open(partial)?;
             {
                 let backup = Backup::new(&self.conn, &mut dest)?;
-                backup.run_to_completion(PAGES_PER_STEP, Duration::from_millis(5), None)?;
+                // Busy or locked: another connection holds a lock for a moment.
+                while backup.step(ALL_PAGES)? != StepResult::Done {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
             }
             // A single file, with no log beside it, to move or mail as it is.
             dest.pragma_update(None, "journal_mode", "DELETE")?;
