@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod crash;
 mod scale;
 
 fn cli(args: &[&str]) -> Output {

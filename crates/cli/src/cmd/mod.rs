@@ -6,9 +6,17 @@ mod bench_report;
 mod bench_search;
 mod bench_team;
 mod board;
+mod crash;
+mod crash_check;
+mod crash_model;
+mod crash_observe;
+mod crash_round;
 mod exchange;
 mod search;
 mod seed;
+mod storm;
+mod storm_choose;
+mod storm_op;
 
 use std::path::PathBuf;
 
@@ -116,6 +124,15 @@ pub enum Command {
     /// memory figures.
     #[command(hide = true)]
     BenchChild(bench_exchange::ChildArgs),
+    /// Kill writers on a board at random moments, again and again; after each kill
+    /// check the board: it opens, SQLite finds nothing wrong, every counter matches a
+    /// recount and every write a writer acknowledged is there. Exits non-zero,
+    /// naming the problem, when one is not.
+    CrashTest(crash::CrashArgs),
+    /// The crash test's writer: endless seeded writes, each announced before and
+    /// acknowledged after its commit.
+    #[command(hide = true)]
+    Storm(storm::StormArgs),
 }
 
 pub fn run(command: Command) -> Result<(), Error> {
@@ -159,6 +176,8 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Import(args) => exchange::import(&args, now),
         Command::Bench(args) => bench::run(&args, now),
         Command::BenchChild(args) => bench_exchange::child(&args, now),
+        Command::CrashTest(args) => crash::run(&args, now),
+        Command::Storm(args) => storm::run(&args),
     }
 }
 
