@@ -14,6 +14,13 @@ mod crash_round;
 mod exchange;
 mod search;
 mod seed;
+mod soak;
+mod soak_checks;
+mod soak_discuss;
+mod soak_model;
+mod soak_ops;
+mod soak_reads;
+mod soak_team;
 mod storm;
 mod storm_choose;
 mod storm_op;
@@ -129,6 +136,10 @@ pub enum Command {
     /// recount and every write a writer acknowledged is there. Exits non-zero,
     /// naming the problem, when one is not.
     CrashTest(crash::CrashArgs),
+    /// Random operations by simulated members (moderators among them) against a
+    /// new board, checking every invariant after every step; refusals are counted,
+    /// anything else stops it with the step and the seed to replay it.
+    Soak(soak::SoakArgs),
     /// The crash test's writer: endless seeded writes, each announced before and
     /// acknowledged after its commit.
     #[command(hide = true)]
@@ -177,6 +188,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Bench(args) => bench::run(&args, now),
         Command::BenchChild(args) => bench_exchange::child(&args, now),
         Command::CrashTest(args) => crash::run(&args, now),
+        Command::Soak(args) => soak::run(&args),
         Command::Storm(args) => storm::run(&args),
     }
 }
