@@ -89,12 +89,12 @@ pub fn run(args: &CrashArgs, now: Timestamp) -> Result<(), Error> {
     for round in 0..args.kills {
         let backup = (args.backup_every > 0 && (round + 1) % args.backup_every == 0)
             .then(|| dir.join(format!("backup-{round}.board")));
-        let before = expected.clone();
+        let before = backup.is_some().then(|| expected.clone());
         let (transcripts, backup) =
             crash_round::run(&exe, &path, args.seed, round, writers, &mut rng, backup)?;
         let mut problems = check_board(&path, &crew, &mut expected, &transcripts, &mut tally)
             .unwrap_or_else(|e| vec![format!("the board does not open or read: {e}")]);
-        if let Some(backup) = &backup {
+        if let (Some(backup), Some(before)) = (&backup, before) {
             problems.extend(check_backup(
                 before,
                 &crew,
@@ -119,6 +119,14 @@ pub fn run(args: &CrashArgs, now: Timestamp) -> Result<(), Error> {
                 problems.len(),
                 problems[0]
             )));
+        }
+        if (round + 1) % 50 == 0 && round + 1 < args.kills {
+            println!(
+                "  {} kills, {} writes acknowledged, {:.0} s",
+                round + 1,
+                tally.acked,
+                started.elapsed().as_secs_f64()
+            );
         }
     }
     print_summary(args.kills, &tally, &expected, started.elapsed());
