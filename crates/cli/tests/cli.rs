@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod crash;
 mod scale;
+mod soak;
 
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ideaboard-cli"))

@@ -6,9 +6,24 @@ mod bench_report;
 mod bench_search;
 mod bench_team;
 mod board;
+mod crash;
+mod crash_check;
+mod crash_model;
+mod crash_observe;
+mod crash_round;
 mod exchange;
 mod search;
 mod seed;
+mod soak;
+mod soak_checks;
+mod soak_discuss;
+mod soak_model;
+mod soak_ops;
+mod soak_reads;
+mod soak_team;
+mod storm;
+mod storm_choose;
+mod storm_op;
 
 use std::path::PathBuf;
 
@@ -122,6 +137,19 @@ pub enum Command {
     /// memory figures.
     #[command(hide = true)]
     BenchChild(bench_exchange::ChildArgs),
+    /// Kill writers on a board at random moments, again and again; after each kill
+    /// check the board: it opens, SQLite finds nothing wrong, every counter matches a
+    /// recount and every write a writer acknowledged is there. Exits non-zero,
+    /// naming the problem, when one is not.
+    CrashTest(crash::CrashArgs),
+    /// Random operations by simulated members (moderators among them) against a
+    /// new board, checking every invariant after every step; refusals are counted,
+    /// anything else stops it with the step and the seed to replay it.
+    Soak(soak::SoakArgs),
+    /// The crash test's writer: endless seeded writes, each announced before and
+    /// acknowledged after its commit.
+    #[command(hide = true)]
+    Storm(storm::StormArgs),
 }
 
 pub fn run(command: Command) -> Result<(), Error> {
@@ -166,6 +194,9 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Import(args) => exchange::import(&args, now),
         Command::Bench(args) => bench::run(&args, now),
         Command::BenchChild(args) => bench_exchange::child(&args, now),
+        Command::CrashTest(args) => crash::run(&args, now),
+        Command::Soak(args) => soak::run(&args),
+        Command::Storm(args) => storm::run(&args),
     }
 }
 

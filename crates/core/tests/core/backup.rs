@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ideaboard_core::model::{BackupKind, NewMember, Role};
+use ideaboard_core::seed::scale::{self, ScaleConfig};
 use ideaboard_core::store::LATEST_SCHEMA;
 use ideaboard_core::{Actor, Board, ErrorCode, Timestamp, backups, ops, seed};
 
@@ -92,6 +93,74 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         assert_eq!(restored.check_integrity().unwrap(), Vec::<String>::new());
         assert_eq!(restored.counter_mismatches().unwrap(), Vec::<String>::new());
     }
+}
+
+/// A board of several backup steps' worth of pages, written to without a pause by
+/// another connection: the backup must not wait for the writer to stop. (Copied
+/// step by step, it started over at every commit between two steps and only
+/// finished once the writer paused: `ideaboard-cli backup` beside a busy app never
+/// finished.)
+#[test]
+fn a_backup_of_a_large_board_finishes_while_another_connection_keeps_writing() {
+    const WRITES_AT_MOST: u32 = 1_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.board");
+    {
+        let mut board = Board::create(&path, "Large", T0).unwrap();
+        let config = ScaleConfig {
+            ideas: 4_000,
+            votes: 40_000,
+            comments: 12_000,
+            members: 2_000,
+            years: 1,
+            seed: 3,
+        };
+        scale::scale(&mut board, &config, T0).unwrap();
+    }
+    let pages = std::fs::metadata(&path).unwrap().len() / 4096;
+    assert!(
+        pages > 4 * 1024,
+        "{pages} pages: more than one step's worth"
+    );
+
+    let done = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (path, done) = (path.clone(), Arc::clone(&done));
+        std::thread::spawn(move || {
+            let mut board = Board::open(&path).unwrap();
+            let mut written = 0u32;
+            while !done.load(Ordering::Relaxed) && written < WRITES_AT_MOST {
+                let input = NewMember {
+                    display_name: format!("Busy fan {written}"),
+                    role: Role::Fan,
+                    passphrase: None,
+                };
+                ops::create_member(&mut board, &Actor::guest(), &input, T0).unwrap();
+                written += 1;
+            }
+            written
+        })
+    };
+    let board = Board::open(&path).unwrap();
+    // Let the writer get going first.
+    while ops::list_members(&board)
+        .unwrap()
+        .iter()
+        .all(|m| !m.display_name.starts_with("Busy"))
+    {
+        std::thread::yield_now();
+    }
+    let copy = dir.path().join("copy.board");
+    board.backup_to(&copy).unwrap();
+    done.store(true, Ordering::Relaxed);
+    let written = writer.join().unwrap();
+    assert!(
+        written < WRITES_AT_MOST,
+        "the backup finished only once the writer stopped ({written} writes)"
+    );
+    let restored = Board::open(&copy).unwrap();
+    assert_eq!(restored.check_integrity().unwrap(), Vec::<String>::new());
+    assert_eq!(restored.counter_mismatches().unwrap(), Vec::<String>::new());
 }
 
 #[test]
