@@ -82,7 +82,7 @@ host_uri_for_suite() {
   shopt -u nullglob
 }
 mirror="${IDEABOARD_DEB_MIRROR:-$(host_uri_for_suite "$SUITE" | head -1)}"
-mirror="${mirror:-http://deb.debian.org/debian}"
+[ -n "$mirror" ] || fail "no Debian $SUITE mirror in this machine's apt sources: set IDEABOARD_DEB_MIRROR"
 security="${IDEABOARD_DEB_SECURITY_MIRROR:-$(host_uri_for_suite "$SUITE-security" | head -1)}"
 
 if ! command -v debootstrap >/dev/null; then
@@ -99,7 +99,7 @@ flock -n 9 || fail "another deb-check is running (lock $cache/lock)"
 base="$cache/$SUITE-minbase"
 if [ ! -f "$base/.complete" ]; then
   log "making a minimal Debian $SUITE from $mirror (once; cached in $base)"
-  rm -rf "$base" "$base.partial"
+  rm -rf --one-file-system "$base" "$base.partial"
   debootstrap --variant=minbase --cache-dir="$cache/archives" "$SUITE" "$base.partial" "$mirror" \
     >"$cache/debootstrap.log" 2>&1 ||
     fail "debootstrap failed; see $cache/debootstrap.log"
@@ -155,7 +155,7 @@ cleanup() {
   done
   # Never delete through a mount that is still there.
   if $clean && ! grep -q " $root/" /proc/mounts; then
-    rm -rf "$root"
+    rm -rf --one-file-system "$root"
   else
     echo "deb-check: left $root in place: something is still mounted there" >&2
     status=1
