@@ -56,9 +56,12 @@ if $build; then
 
   # Compile first, strip, then bundle: the deb bundler packs the binary as cargo left
   # it, symbols and all. Stripping the artifact (rather than setting a strip profile)
-  # keeps the release build's cache shared with `cargo build --release`.
+  # keeps the release build's cache shared with `cargo build --release`. The binary
+  # is removed first so cargo links a fresh one: the bundler stamps its bundle type
+  # into the binary only once, and an earlier `tauri bundle` (say, an AppImage try)
+  # would otherwise leave its stamp in the .deb.
   log "building the app (release)"
-  rm -f "$deb"
+  rm -f "$deb" "$binary"
   "$tauri" build --ci --no-bundle
   strip --strip-all "$binary"
   log "bundling the .deb"
@@ -100,6 +103,8 @@ dpkg-deb -x "$deb" "$tmp"
 app="$tmp/usr/bin/$binary_name"
 [ -x "$app" ] || fail "/usr/bin/$binary_name in the .deb is not executable"
 file -b "$app" | grep -q 'not stripped' && fail "/usr/bin/$binary_name is not stripped"
+grep -aq __TAURI_BUNDLE_TYPE_VAR_DEB "$app" ||
+  fail "/usr/bin/$binary_name is not stamped as a deb build: rerun scripts/release.sh"
 
 desktop="$tmp/usr/share/applications/$product.desktop"
 grep -qx "Exec=$binary_name" "$desktop" || fail "the .desktop entry does not run $binary_name"
