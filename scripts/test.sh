@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The full check: UI lint/types/unit tests/build, Rust fmt/clippy/tests, then the
-# end-to-end suite. Stops at the first failing step with its exit status.
+# The full check: UI lint/types/unit tests/build, Rust fmt/clippy/tests, the
+# end-to-end suite, then the release .deb. Stops at the first failing step with its
+# exit status.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -38,3 +39,9 @@ fi
 
 step "end-to-end"
 bash scripts/e2e.sh
+
+# The release .deb: built, then checked without installing it (Depends, the files it
+# installs, every library of its binary resolves). The clean-Debian install and launch
+# is the long check: sudo scripts/deb-check.sh (see the README's Release section).
+step "release: build and check the .deb"
+bash scripts/release.sh --check
