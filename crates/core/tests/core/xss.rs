@@ -52,3 +52,17 @@ fn no_payload_survives_the_renderer() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_quotation_source_cannot_carry_a_script_url() {
+    // Found by the fuzzer (tests/fuzz/markdown.rs): ammonia keeps `cite` on
+    // <blockquote> and <del> and does not check its scheme.
+    for source in [
+        "<del cite=\"javascript:alert(1)\">x</del>",
+        "<blockquote cite=\"javascript:alert(1)\">x</blockquote>",
+    ] {
+        let html = markdown_to_safe_html(source);
+        assert_eq!(problems(&html), Vec::<String>::new(), "{html}");
+        assert!(!html.contains("cite"), "{html}");
+    }
+}
