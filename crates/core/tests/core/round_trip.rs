@@ -170,3 +170,27 @@ fn a_filtered_bundle_that_holds_together_restores_on_its_own() {
     assert_eq!(idea.journey.len(), 2);
     assert!(ops::get_idea_by_number(&target, &owner, 2, fx.now).is_err());
 }
+
+#[test]
+fn a_trending_score_that_disagrees_with_its_rows_is_recounted_on_restore() {
+    // Found by the fuzzer (tests/fuzz/json_bundle.rs): one digit of an idea's
+    // createdAt changed, its trending score no longer matched its events, and the
+    // restore kept the score as written, leaving a counter that no recount agrees
+    // with.
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if line.trim_start().starts_with("{\"number\":7,") {
+                line.replacen("\"createdAt\":\"2026", "\"createdAt\":\"3026", 1)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    let edited = edited.join("\n");
+    assert_ne!(edited, text);
+    let target = restore(edited.as_bytes(), fx.now);
+    assert_consistent(&target);
+}
