@@ -32,7 +32,7 @@ impl Restorer<'_> {
 
     pub(super) fn add_comment(&mut self, i: usize, c: CommentRecord) -> Result<()> {
         const T: &str = "comments";
-        let key = crate::ids::parse_id(&c.id).map(|u| u.as_u128());
+        let uuid = crate::ids::parse_id(&c.id);
         self.idea(T, i, c.idea);
         let author = self.member(T, i, &c.author);
         let kind = CommentKind::parse(&c.kind).map(|_| ());
@@ -58,8 +58,8 @@ impl Restorer<'_> {
             },
             None => None,
         };
-        let key = match key {
-            Ok(key) if !self.comments.contains_key(&key) => key,
+        let uuid = match uuid {
+            Ok(uuid) if !self.comments.contains_key(&uuid.as_u128()) => uuid,
             _ => {
                 self.bad(
                     T,
@@ -69,10 +69,12 @@ impl Restorer<'_> {
                 return Ok(());
             }
         };
+        let key = uuid.as_u128();
         let mut seq = 0;
         if self.writing() {
+            // Stored in the app's form of an id, as for members.
             let done = self.ins.comment.execute(params![
-                c.id,
+                uuid.to_string(),
                 c.idea,
                 parent,
                 author,
