@@ -11,6 +11,11 @@ use crate::model::{
 };
 use crate::render::markdown_to_safe_html;
 
+/// The largest points delta a bundle may hold, either way. No reason grants more
+/// than 100; the bound keeps every sum of deltas (a member's points, the team's
+/// analytics) far from overflowing, where SQLite's sum() fails outright.
+const MAX_POINTS_DELTA: i64 = 1_000_000;
+
 impl Restorer<'_> {
     pub(super) fn add_vote(&mut self, i: usize, v: VoteRecord) -> Result<()> {
         const T: &str = "votes";
@@ -225,6 +230,13 @@ impl Restorer<'_> {
         let member = self.member(T, i, &e.member);
         let reason = PointsReason::parse(&e.reason).map(|_| ());
         self.check(T, i, reason);
+        if e.delta.abs() > MAX_POINTS_DELTA {
+            self.bad(
+                T,
+                i,
+                format!("{} points at once is more than any reason grants", e.delta),
+            );
+        }
         if let Some(idea) = e.idea {
             self.idea(T, i, idea);
         }
