@@ -59,5 +59,8 @@ mod fider_csv;
 #[path = "fuzz/json_bundle.rs"]
 mod json_bundle;
 
+#[path = "fuzz/search_cases.rs"]
+mod search_cases;
+
 #[path = "fuzz/search.rs"]
 mod search;
