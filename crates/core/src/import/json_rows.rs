@@ -230,7 +230,7 @@ impl Restorer<'_> {
         let member = self.member(T, i, &e.member);
         let reason = PointsReason::parse(&e.reason).map(|_| ());
         self.check(T, i, reason);
-        if e.delta.abs() > MAX_POINTS_DELTA {
+        if !(-MAX_POINTS_DELTA..=MAX_POINTS_DELTA).contains(&e.delta) {
             self.bad(
                 T,
                 i,

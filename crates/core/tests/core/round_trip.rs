@@ -228,25 +228,28 @@ fn ids_written_in_another_form_are_restored_in_the_apps_form() {
 fn a_points_delta_past_any_grant_is_refused_not_a_storage_error() {
     // Found by the fuzzer (tests/fuzz/json_bundle.rs): a delta of i64::MAX was
     // written, then the recount of the member's points overflowed in SQLite's
-    // sum() and the import failed with a bare storage error.
+    // sum() and the import failed with a bare storage error. (And i64::MIN, which
+    // the first fix's `abs()` overflowed on.)
     let fx = ExportFixture::new();
     let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
-    let edited = text.replacen("\"delta\":10,", "\"delta\":9223372036854775807,", 1);
-    assert_ne!(edited, text);
-    let (mut target, owner) = new_board(T0);
-    let before = target.content_fingerprint().unwrap();
-    let err = ops::import(
-        &mut target,
-        &owner.actor,
-        ImportFormat::Json,
-        edited.as_bytes(),
-        T0,
-    )
-    .unwrap_err();
-    let ideaboard_core::Error::ImportRejected { problems } = err else {
-        panic!("expected ImportRejected, got {err:?}");
-    };
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].record.starts_with("points["), "{problems:?}");
-    assert_eq!(target.content_fingerprint().unwrap(), before);
+    for delta in [i64::MAX, i64::MIN] {
+        let edited = text.replacen("\"delta\":10,", &format!("\"delta\":{delta},"), 1);
+        assert_ne!(edited, text);
+        let (mut target, owner) = new_board(T0);
+        let before = target.content_fingerprint().unwrap();
+        let err = ops::import(
+            &mut target,
+            &owner.actor,
+            ImportFormat::Json,
+            edited.as_bytes(),
+            T0,
+        )
+        .unwrap_err();
+        let ideaboard_core::Error::ImportRejected { problems } = err else {
+            panic!("expected ImportRejected, got {err:?}");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].record.starts_with("points["), "{problems:?}");
+        assert_eq!(target.content_fingerprint().unwrap(), before);
+    }
 }
