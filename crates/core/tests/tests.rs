@@ -5,6 +5,12 @@
 #[path = "core/support.rs"]
 mod support;
 
+#[path = "common/html_check.rs"]
+mod html_check;
+
+#[path = "common/xss_payloads.rs"]
+mod xss_payloads;
+
 #[path = "core/authorization.rs"]
 mod authorization;
 

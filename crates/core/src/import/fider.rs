@@ -181,8 +181,9 @@ pub(crate) fn read(
         ] {
             match get(name) {
                 "" => {}
+                // Only reported, so a total past u64 (a hostile file) stays at the top.
                 t => match t.parse::<u64>() {
-                    Ok(n) => *total += n,
+                    Ok(n) => *total = total.saturating_add(n),
                     Err(_) => bad(format!("{name} {t:?} is not a count")),
                 },
             }
@@ -226,7 +227,7 @@ pub(crate) fn read(
     }
     check_references(&rows, &mut p);
     p.into_result()?;
-    if votes + comments > 0 {
+    if votes > 0 || comments > 0 {
         report.notes.push(format!(
             "{votes} votes and {comments} comments counted in the file were not imported: the file names no voters and holds no comments"
         ));

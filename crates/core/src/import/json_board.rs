@@ -15,32 +15,36 @@ use crate::store::import as store;
 impl Restorer<'_> {
     pub(super) fn add_member(&mut self, i: usize, m: MemberRecord) -> Result<()> {
         const T: &str = "members";
-        let key = crate::ids::parse_id(&m.id).map(|u| u.as_u128());
+        let uuid = crate::ids::parse_id(&m.id);
         let role = Role::parse(&m.role).map(|_| ());
         self.check(T, i, role);
         let name = validate::display_name(&m.display_name).map(|_| ());
         self.check(T, i, name);
         let joined = self.time(T, i, &m.joined_at);
-        let key = match key {
-            Ok(key) => key,
+        let uuid = match uuid {
+            Ok(uuid) => uuid,
             Err(e) => {
                 self.bad(T, i, reason(&e));
                 return Ok(());
             }
         };
+        let key = uuid.as_u128();
         if self.members.contains_key(&key) {
             self.bad(T, i, format!("member {} appears twice", m.id));
             return Ok(());
         }
+        // Stored as the app writes ids (lower-case, hyphenated), whatever form the
+        // file used: lookups by id compare that form.
+        let id = uuid.to_string();
         let mut seq = 0;
         if self.writing() {
-            seq = match store::member_seq(self.conn, &m.id)? {
+            seq = match store::member_seq(self.conn, &id)? {
                 Some(seq) => seq,
                 None => {
-                    let done =
-                        self.ins
-                            .member
-                            .execute(params![m.id, m.display_name, m.role, joined]);
+                    let done = self
+                        .ins
+                        .member
+                        .execute(params![id, m.display_name, m.role, joined]);
                     self.insert(T, i, done)?;
                     self.report.members_created += 1;
                     self.conn.last_insert_rowid()
@@ -102,8 +106,15 @@ impl Restorer<'_> {
                 format!("idea number {} is not positive or appears twice", r.number),
             );
         }
-        let id = crate::ids::parse_id(&r.id).map(|_| ());
-        self.check(T, i, id);
+        // Stored in the app's form of an id, as for members.
+        let id = crate::ids::parse_id(&r.id).map(|u| u.to_string());
+        let id = match id {
+            Ok(id) => id,
+            Err(e) => {
+                self.bad(T, i, reason(&e));
+                String::new()
+            }
+        };
         let title = validate::title(&r.title).map(|_| ());
         self.check(T, i, title);
         let body = validate::body(&r.body).map(|_| ());
@@ -146,7 +157,7 @@ impl Restorer<'_> {
         if self.writing() {
             let done = self.ins.idea.execute(params![
                 r.number,
-                r.id,
+                id,
                 r.title,
                 r.body,
                 markdown_to_safe_html(&r.body),

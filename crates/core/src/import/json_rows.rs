@@ -11,6 +11,11 @@ use crate::model::{
 };
 use crate::render::markdown_to_safe_html;
 
+/// The largest points delta a bundle may hold, either way. No reason grants more
+/// than 100; the bound keeps every sum of deltas (a member's points, the team's
+/// analytics) far from overflowing, where SQLite's sum() fails outright.
+const MAX_POINTS_DELTA: i64 = 1_000_000;
+
 impl Restorer<'_> {
     pub(super) fn add_vote(&mut self, i: usize, v: VoteRecord) -> Result<()> {
         const T: &str = "votes";
@@ -32,7 +37,7 @@ impl Restorer<'_> {
 
     pub(super) fn add_comment(&mut self, i: usize, c: CommentRecord) -> Result<()> {
         const T: &str = "comments";
-        let key = crate::ids::parse_id(&c.id).map(|u| u.as_u128());
+        let uuid = crate::ids::parse_id(&c.id);
         self.idea(T, i, c.idea);
         let author = self.member(T, i, &c.author);
         let kind = CommentKind::parse(&c.kind).map(|_| ());
@@ -58,8 +63,8 @@ impl Restorer<'_> {
             },
             None => None,
         };
-        let key = match key {
-            Ok(key) if !self.comments.contains_key(&key) => key,
+        let uuid = match uuid {
+            Ok(uuid) if !self.comments.contains_key(&uuid.as_u128()) => uuid,
             _ => {
                 self.bad(
                     T,
@@ -69,10 +74,12 @@ impl Restorer<'_> {
                 return Ok(());
             }
         };
+        let key = uuid.as_u128();
         let mut seq = 0;
         if self.writing() {
+            // Stored in the app's form of an id, as for members.
             let done = self.ins.comment.execute(params![
-                c.id,
+                uuid.to_string(),
                 c.idea,
                 parent,
                 author,
@@ -223,6 +230,13 @@ impl Restorer<'_> {
         let member = self.member(T, i, &e.member);
         let reason = PointsReason::parse(&e.reason).map(|_| ());
         self.check(T, i, reason);
+        if !(-MAX_POINTS_DELTA..=MAX_POINTS_DELTA).contains(&e.delta) {
+            self.bad(
+                T,
+                i,
+                format!("{} points at once is more than any reason grants", e.delta),
+            );
+        }
         if let Some(idea) = e.idea {
             self.idea(T, i, idea);
         }

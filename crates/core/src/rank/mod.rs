@@ -59,6 +59,12 @@ pub fn recount(terms: impl IntoIterator<Item = f64>) -> f64 {
     max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
 }
 
+/// Whether a kept score is the recount of its events, up to the rounding by which
+/// an incrementally kept score and a recount of the same events differ.
+pub fn agrees_with_recount(score: f64, recount: f64) -> bool {
+    (score - recount).abs() <= 1e-6 * recount.abs().max(1.0)
+}
+
 /// The decayed activity at `now`, for display and analytics.
 pub fn activity_at(score: f64, now: Timestamp) -> f64 {
     (score - (now.millis() as f64 / 1000.0) / TAU_SECS).exp()

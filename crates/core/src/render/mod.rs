@@ -1,7 +1,8 @@
 //! Markdown to safe HTML, once, in the core: the UI and every export show the same
 //! sanitised output. pulldown-cmark renders; ammonia then keeps only a small set of
 //! formatting tags, forces `rel="noopener noreferrer nofollow"` on links, and drops
-//! scripts, event handlers, styles and any URL scheme but http, https and mailto.
+//! scripts, event handlers, styles, `cite` and any URL scheme but http, https and
+//! mailto.
 //! Raw HTML in the source is not trusted: it goes through the same sanitiser.
 
 use std::collections::HashSet;
@@ -46,7 +47,13 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
             .tags(tags)
             .url_schemes(["http", "https", "mailto"].into_iter().collect())
             .link_rel(Some("noopener noreferrer nofollow"))
-            .clean_content_tags(["script", "style"].into_iter().collect());
+            .clean_content_tags(["script", "style"].into_iter().collect())
+            // ammonia checks URL schemes only in the attributes it knows as links
+            // (href, src, ...), not in `cite`, which its defaults allow on these
+            // tags: `<del cite="javascript:...">` would pass. Markdown never
+            // writes `cite`.
+            .rm_tag_attributes("blockquote", &["cite"])
+            .rm_tag_attributes("del", &["cite"]);
         builder
     })
 }

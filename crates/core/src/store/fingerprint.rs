@@ -116,7 +116,7 @@ pub(crate) fn counter_mismatches(conn: &Connection) -> Result<Vec<String>> {
             ));
         }
         let recount = ideas::trending_from_rows(conn, number)?;
-        if (trending - recount).abs() > 1e-6 * recount.abs().max(1.0) {
+        if !crate::rank::agrees_with_recount(trending, recount) {
             out.push(format!(
                 "idea #{number}: trending {trending} but recount {recount}"
             ));

@@ -165,7 +165,7 @@ fn trending_of(conn: &Connection, number: i64) -> Result<f64> {
     )?)
 }
 
-fn store_trending(conn: &Connection, number: i64, score: f64) -> Result<()> {
+pub(crate) fn store_trending(conn: &Connection, number: i64, score: f64) -> Result<()> {
     conn.execute(
         "UPDATE ideas SET trending = ?2 WHERE number = ?1",
         params![number, score],

@@ -166,7 +166,8 @@ impl<'c> Inserts<'c> {
 
 /// Recounts everything derived from the rows of a restore: idea counters,
 /// members' points (their ledger's sum), adoption times, the search index and its
-/// term counts (rebuilt whole: the board had no ideas before).
+/// term counts (rebuilt whole: the board had no ideas before), and trending scores
+/// that do not agree with their rows.
 pub(crate) fn recount_restored(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "UPDATE ideas SET \
@@ -178,6 +179,25 @@ pub(crate) fn recount_restored(conn: &Connection) -> Result<()> {
     super::adoption::recount_all(conn)?;
     super::search::reindex_all(conn)?;
     super::search::rebuild_doc_frequencies(conn)?;
+    recount_stale_trending(conn)?;
+    Ok(())
+}
+
+/// A bundle's trending scores are kept as written, bit for bit (a recount of the
+/// same events differs in the last bits), unless one does not agree with the
+/// idea's restored rows (a damaged or hand-edited file): that one is recounted, as
+/// every other derived value is.
+fn recount_stale_trending(conn: &Connection) -> Result<()> {
+    let scores: Vec<(i64, f64)> = conn
+        .prepare("SELECT number, trending FROM ideas")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (number, kept) in scores {
+        let recount = super::ideas::trending_from_rows(conn, number)?;
+        if !crate::rank::agrees_with_recount(kept, recount) {
+            super::ideas::store_trending(conn, number, recount)?;
+        }
+    }
     Ok(())
 }
 

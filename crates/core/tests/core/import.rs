@@ -222,3 +222,31 @@ fn a_preview_counts_what_would_be_written_and_writes_nothing() {
     .unwrap_err();
     assert_eq!(refused.code(), ErrorCode::NotAllowed);
 }
+
+#[test]
+fn vote_counts_past_u64_in_total_are_reported_not_a_crash() {
+    // Found by the fuzzer (tests/fuzz/fider_csv.rs): the file's counts were summed
+    // with `+=`, which panics on overflow in debug builds and wraps in release.
+    let mut fx = ExportFixture::new();
+    let moderator = fx.moderator.actor.clone();
+    let file = format!(
+        "{HEADER}\
+1,A good idea here,Body,2024-01-02T10:00:00Z,Alice,18446744073709551615,0,open,,,,0,,\n\
+2,Another good idea,Body,2024-01-02T10:00:00Z,Bob,5,1,open,,,,0,,\n"
+    );
+    let report = ops::import(
+        &mut fx.board,
+        &moderator,
+        ImportFormat::FiderCsv,
+        file.as_bytes(),
+        fx.now,
+    )
+    .expect("import");
+    assert_eq!(report.ideas, 2);
+    assert!(
+        report.notes[0].starts_with("18446744073709551615 votes and 1 comments"),
+        "{:?}",
+        report.notes
+    );
+    assert_consistent(&fx.board);
+}

@@ -170,3 +170,86 @@ fn a_filtered_bundle_that_holds_together_restores_on_its_own() {
     assert_eq!(idea.journey.len(), 2);
     assert!(ops::get_idea_by_number(&target, &owner, 2, fx.now).is_err());
 }
+
+#[test]
+fn a_trending_score_that_disagrees_with_its_rows_is_recounted_on_restore() {
+    // Found by the fuzzer (tests/fuzz/json_bundle.rs): one digit of an idea's
+    // createdAt changed, its trending score no longer matched its events, and the
+    // restore kept the score as written, leaving a counter that no recount agrees
+    // with.
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if line.trim_start().starts_with("{\"number\":7,") {
+                line.replacen("\"createdAt\":\"2026", "\"createdAt\":\"3026", 1)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    let edited = edited.join("\n");
+    assert_ne!(edited, text);
+    let target = restore(edited.as_bytes(), fx.now);
+    assert_consistent(&target);
+}
+
+#[test]
+fn ids_written_in_another_form_are_restored_in_the_apps_form() {
+    // Found by the fuzzer (tests/fuzz/json_bundle.rs): an idea id in capitals was
+    // accepted and stored as written, and the idea could then not be opened,
+    // commented on or voted for by its id. Any form a UUID parses from is fine in
+    // a file; the board holds the app's form only.
+    let fx = ExportFixture::new();
+    let admin = &fx.admin.actor;
+    let text = String::from_utf8(bundle(&fx.board, admin, fx.now)).unwrap();
+    let idea_id = ops::get_idea_by_number(&fx.board, admin, 1, fx.now)
+        .unwrap()
+        .idea
+        .id;
+    let comment_id = ops::list_comments(&fx.board, admin, &idea_id).unwrap()[0]
+        .id
+        .clone();
+    let fan_id = fx.fan.id.clone();
+    let edited = text
+        .replace(&idea_id, &idea_id.to_uppercase())
+        .replace(&comment_id, &format!("{{{comment_id}}}"))
+        .replace(&fan_id, &fan_id.replace('-', ""));
+    assert_ne!(edited, text);
+    let target = restore(edited.as_bytes(), fx.now);
+    assert_eq!(tables(&target), tables(&fx.board));
+    let thread = ops::list_comments(&target, admin, &idea_id).expect("the idea by its id");
+    assert_eq!(thread[0].id, comment_id);
+    ops::act_as(&target, &fan_id).expect("the fan by their id");
+}
+
+#[test]
+fn a_points_delta_past_any_grant_is_refused_not_a_storage_error() {
+    // Found by the fuzzer (tests/fuzz/json_bundle.rs): a delta of i64::MAX was
+    // written, then the recount of the member's points overflowed in SQLite's
+    // sum() and the import failed with a bare storage error. (And i64::MIN, which
+    // the first fix's `abs()` overflowed on.)
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    for delta in [i64::MAX, i64::MIN] {
+        let edited = text.replacen("\"delta\":10,", &format!("\"delta\":{delta},"), 1);
+        assert_ne!(edited, text);
+        let (mut target, owner) = new_board(T0);
+        let before = target.content_fingerprint().unwrap();
+        let err = ops::import(
+            &mut target,
+            &owner.actor,
+            ImportFormat::Json,
+            edited.as_bytes(),
+            T0,
+        )
+        .unwrap_err();
+        let ideaboard_core::Error::ImportRejected { problems } = err else {
+            panic!("expected ImportRejected, got {err:?}");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].record.starts_with("points["), "{problems:?}");
+        assert_eq!(target.content_fingerprint().unwrap(), before);
+    }
+}
