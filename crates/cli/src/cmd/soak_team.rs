@@ -252,21 +252,23 @@ fn merge(s: &mut Soak) -> Option<Done> {
     )
 }
 
-/// Promotes a fan, or steps a team member down; the board's first admin stays.
+/// Promotes a fan, or steps a team member down, keeping the team near one in ten
+/// (at most 8); the board's first admin stays.
 fn role(s: &mut Soak) -> Option<Done> {
     let by = if s.rng.random_bool(0.85) {
         0
     } else {
         s.member()
     };
-    let target = s.rng.random_range(1..s.model.members.len());
-    let team = (0..s.model.members.len())
-        .filter(|&m| s.model.is_team(m))
-        .count();
+    let (team, fans): (Vec<usize>, Vec<usize>) =
+        (1..s.model.members.len()).partition(|&m| s.model.is_team(m));
+    let promote = team.is_empty() || (team.len() < 8 && !fans.is_empty() && s.rng.random_bool(0.5));
+    let target = *if promote { &fans } else { &team }.choose(&mut s.rng)?;
     let role = match s.model.members[target].role {
+        Role::Fan if s.rng.random_bool(0.1) => Role::Admin,
         Role::Fan => Role::Moderator,
-        Role::Moderator if team > 3 && s.rng.random_bool(0.7) => Role::Fan,
-        Role::Moderator => Role::Admin,
+        Role::Moderator if s.rng.random_bool(0.2) => Role::Admin,
+        Role::Moderator => Role::Fan,
         Role::Admin => Role::Moderator,
     };
     let predicted = s.model.predict_role(by, target, role);
