@@ -126,6 +126,19 @@ impl Restorer<'_> {
             let parsed = IdeaStatus::parse(status).map(|_| ());
             self.check(T, i, parsed);
         }
+        // The submission: every other change has a `from`. The adoption recount
+        // relies on it (an idea with no other change was never answered or
+        // launched).
+        if s.from.is_none() && s.to != IdeaStatus::New.as_str() {
+            self.bad(
+                T,
+                i,
+                format!(
+                    "a change from nothing is the submission, to new, not to {}",
+                    s.to
+                ),
+            );
+        }
         let at = self.time(T, i, &s.at);
         if self.writing() {
             let html = s.note.as_deref().map(markdown_to_safe_html);

@@ -253,3 +253,38 @@ fn a_points_delta_past_any_grant_is_refused_not_a_storage_error() {
         assert_eq!(target.content_fingerprint().unwrap(), before);
     }
 }
+
+#[test]
+fn a_journey_that_begins_anywhere_but_new_is_refused() {
+    // Found by the fuzzer (tests/fuzz/json_bundle.rs): an idea's submission entry
+    // (from null) edited to "launched" was accepted, and the adoption recount, which
+    // skips ideas whose only change is their submission, left launched_at unset
+    // where a recount sets it.
+    let fx = ExportFixture::new();
+    let text = String::from_utf8(bundle(&fx.board, &fx.admin.actor, fx.now)).unwrap();
+    let edited = text.replacen(
+        "\"from\":null,\"to\":\"new\"",
+        "\"from\":null,\"to\":\"launched\"",
+        1,
+    );
+    assert_ne!(edited, text);
+    let (mut target, owner) = new_board(T0);
+    let before = target.content_fingerprint().unwrap();
+    let err = ops::import(
+        &mut target,
+        &owner.actor,
+        ImportFormat::Json,
+        edited.as_bytes(),
+        T0,
+    )
+    .unwrap_err();
+    let ideaboard_core::Error::ImportRejected { problems } = err else {
+        panic!("expected ImportRejected, got {err:?}");
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].record.starts_with("statusChanges["),
+        "{problems:?}"
+    );
+    assert_eq!(target.content_fingerprint().unwrap(), before);
+}
