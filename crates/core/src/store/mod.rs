@@ -140,8 +140,7 @@ impl Board {
     /// Opens a board for reading only: every write is refused with
     /// [`Error::ReadOnly`], and nothing about the file changes. For a board on a
     /// read-only disk or folder, or a damaged one whose readable parts a person wants
-    /// to see. An older board is read as it is, not upgraded (refused: its schema is
-    /// not the one this build reads).
+    /// to see. A board older than this build is refused: upgrading it would write.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Board> {
         let path = path.as_ref();
         check_board_file(path)?;
