@@ -349,6 +349,32 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
     await ui.shot("team-settings-zh");
     await ui.setLocale("en");
   });
+
+  it("an admin backs the board up from the settings, and the new backup is listed", async () => {
+    await signInTeam("admin");
+    await ui.click(q("nav-team-settings"));
+    await ui.waitVisible(q("backups"), "the backups panel");
+    await ui.waitVisible(`${q("backup-list")} ${q("backup-row")}, ${q("backups-empty")}`, "the backup list");
+    const before = (await ui.texts(q("backup-row"))).length;
+    await app.executeScript(`document.querySelector('[data-testid="backups"]').scrollIntoView({ block: "center" });`);
+    await ui.click(q("backup-now"));
+    const made = await ui.waitText(q("backup-made"), (t) => t.endsWith("-manual.board"), "the backup made");
+    await waitFor(async () => (await ui.texts(q("backup-row"))).length === before + 1, {
+      timeout: 15_000,
+      message: "the new backup in the list",
+    });
+    const kinds = await app.executeScript(
+      `return Array.from(document.querySelectorAll('[data-testid="backup-row"]')).map((r) => r.dataset.kind);`,
+    );
+    assert.ok(kinds.includes("manual"), `${made}: ${kinds}`);
+    await ui.click(q("backup-restore"));
+    await ui.waitVisible(q("backup-restore-confirm"), "the restore confirmation");
+    await app.executeScript(`document.querySelector('[data-testid="backups"]').scrollIntoView({ block: "center" });`);
+    await ui.shot("team-backups-en");
+    await ui.setLocale("zh-CN");
+    await ui.shot("team-backups-zh");
+    await ui.setLocale("en");
+  });
 });
 
 /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
