@@ -146,9 +146,8 @@ impl Shared {
     /// Puts the backup named `file_name` (one of this board's backups) in the
     /// board's place and opens the result. While the board is open only an admin
     /// may, except to undo the restore just made in this window; a board that does
-    /// not open has no members to ask. Whatever happens, the
-    /// board at the path is opened again afterwards. Returns the backup kept of the
-    /// board that was replaced.
+    /// not open has no members to ask. Whatever happens, the board at the path is
+    /// opened again afterwards. Returns the backup kept of the board it replaced.
     pub fn restore(&self, file_name: &str, now: Timestamp) -> Result<Option<BackupInfo>, ErrorDto> {
         let path = self.board_file()?;
         let _upkeep = lock(&self.upkeep);
