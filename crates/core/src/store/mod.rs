@@ -370,11 +370,17 @@ fn check_board_file(path: &Path) -> Result<()> {
         _ => return Err(Error::NotABoard),
     };
     // The header's page count is valid only when written by the same change as the
-    // "version valid for" number beside it.
+    // "version valid for" number beside it. A checkpoint cut off by a crash writes
+    // page 1 before the pages that lengthen the file; their frames are still in the
+    // write-ahead log, which SQLite replays on opening. So with a log beside it, a
+    // short file is not judged here (if the log cannot make it whole, SQLite's own
+    // reads report the damage).
     let pages = u64::from(u32::from_be_bytes([
         header[28], header[29], header[30], header[31],
     ]));
-    if header[24..28] == header[92..96] && len < pages * page_size {
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let log_beside = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    if header[24..28] == header[92..96] && len < pages * page_size && !log_beside {
         return Err(cut_short(len, pages * page_size));
     }
     Ok(())
