@@ -116,8 +116,7 @@ fn a_board_short_of_pages_its_log_still_holds_opens_whole() {
     let page_size = u32::from_be_bytes(wal[8..12].try_into().unwrap()) as usize;
     let newest_page_one = wal[32..]
         .chunks_exact(24 + page_size)
-        .filter(|frame| u32::from_be_bytes(frame[0..4].try_into().unwrap()) == 1)
-        .last()
+        .rfind(|frame| u32::from_be_bytes(frame[0..4].try_into().unwrap()) == 1)
         .expect("page 1 is in the log")[24..]
         .to_vec();
     let mut bytes = std::fs::read(&crashed).unwrap();
