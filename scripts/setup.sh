@@ -12,7 +12,7 @@ APT_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver imagemagick fonts-noto-cjk fonts-noto-color-emoji
-  dbus-daemon
+  dbus
 )
 NODE_MIN_MAJOR=20
 NODE_MIN_MINOR=19
