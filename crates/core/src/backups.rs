@@ -104,28 +104,10 @@ pub fn take(board: &Board, kind: BackupKind, now: Timestamp) -> Result<BackupInf
         field: "board",
         reason: "a board in memory has no file to back up".into(),
     })?;
-    let dir = folder(path);
-    std::fs::create_dir_all(&dir)?;
-    let mut at = now;
-    let dest = loop {
-        let candidate = dir.join(file_name(at, kind));
-        if !candidate.exists() {
-            break candidate;
-        }
-        at = at.plus_millis(1);
-    };
+    let (dest, at) = free_place(path, now, kind)?;
     let size_bytes = board.backup_to(&dest)?;
     prune(path, kind)?;
-    Ok(BackupInfo {
-        path: dest.display().to_string(),
-        file_name: dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        taken_at: at,
-        kind,
-        size_bytes,
-    })
+    Ok(info(&dest, at, kind, size_bytes))
 }
 
 /// The daily backup: taken when the newest daily one is a day old or more (or there
@@ -156,29 +138,39 @@ pub(crate) fn before_upgrade(board: &Board) -> Result<()> {
 /// a [`BackupKind::BeforeRestore`] one. Call it with no connection to `board` open
 /// in this process. Returns the kept board, if there was one.
 pub fn restore(board: &Path, backup: &Path, now: Timestamp) -> Result<Option<BackupInfo>> {
+    let kind = BackupKind::BeforeRestore;
+    let (keep_as, at) = free_place(board, now, kind)?;
+    if !Board::restore_backup(backup, board, &keep_as)? {
+        return Ok(None);
+    }
+    prune(board, kind)?;
+    let size_bytes = std::fs::metadata(&keep_as)?.len();
+    Ok(Some(info(&keep_as, at, kind, size_bytes)))
+}
+
+/// A file name of `kind` not yet taken in the board's backup folder (made if need
+/// be), at `now` or the first free millisecond after it.
+fn free_place(board: &Path, now: Timestamp, kind: BackupKind) -> Result<(PathBuf, Timestamp)> {
     let dir = folder(board);
     std::fs::create_dir_all(&dir)?;
     let mut at = now;
-    let keep_as = loop {
-        let candidate = dir.join(file_name(at, BackupKind::BeforeRestore));
+    loop {
+        let candidate = dir.join(file_name(at, kind));
         if !candidate.exists() {
-            break candidate;
+            return Ok((candidate, at));
         }
         at = at.plus_millis(1);
-    };
-    let kept = Board::restore_backup(backup, board, &keep_as)?;
-    if !kept {
-        return Ok(None);
     }
-    prune(board, BackupKind::BeforeRestore)?;
-    let size_bytes = std::fs::metadata(&keep_as)?.len();
-    Ok(Some(BackupInfo {
-        path: keep_as.display().to_string(),
-        file_name: file_name(at, BackupKind::BeforeRestore),
-        taken_at: at,
-        kind: BackupKind::BeforeRestore,
+}
+
+fn info(path: &Path, taken_at: Timestamp, kind: BackupKind, size_bytes: u64) -> BackupInfo {
+    BackupInfo {
+        path: path.display().to_string(),
+        file_name: file_name(taken_at, kind),
+        taken_at,
+        kind,
         size_bytes,
-    }))
+    }
 }
 
 /// [`restore`] of the backup called `file_name` in the board's own backup folder,

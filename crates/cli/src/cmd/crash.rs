@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use ideaboard_core::model::{BoardSettings, NewMember, Role};
-use ideaboard_core::{Actor, Board, Error, Timestamp, ops, seed};
+use ideaboard_core::model::{BoardSettings, Role};
+use ideaboard_core::{Board, Error, Timestamp, ops, seed};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
@@ -149,17 +149,8 @@ fn make_board(path: &Path, seed: u64, now: Timestamp) -> Result<Crew, Error> {
         .chain([Role::Fan; 10])
         .enumerate()
     {
-        let input = NewMember {
-            display_name: format!("{CREW_PREFIX}{role} {}", i + 1),
-            role,
-            passphrase: None,
-        };
-        let creator = if role.is_team() {
-            &admin
-        } else {
-            &Actor::guest()
-        };
-        members.push(ops::create_member(&mut board, creator, &input, now)?);
+        let name = format!("{CREW_PREFIX}{role} {}", i + 1);
+        members.push(super::add_member(&mut board, &admin, name, role, now)?);
     }
     let settings = BoardSettings {
         vote_budget: Some(15),

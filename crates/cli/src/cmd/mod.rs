@@ -204,3 +204,25 @@ pub fn run(command: Command) -> Result<(), Error> {
 pub(crate) fn internal(e: impl std::fmt::Display) -> Error {
     Error::Internal(e.to_string())
 }
+
+/// Adds a member as the app would: a fan profile is made by a guest, a team profile
+/// by an admin. For the generated crews of crash-test and soak.
+pub(crate) fn add_member(
+    board: &mut ideaboard_core::Board,
+    admin: &ideaboard_core::Actor,
+    display_name: String,
+    role: ideaboard_core::model::Role,
+    now: ideaboard_core::Timestamp,
+) -> Result<ideaboard_core::model::MemberProfile, Error> {
+    let input = ideaboard_core::model::NewMember {
+        display_name,
+        role,
+        passphrase: None,
+    };
+    let creator = if role.is_team() {
+        admin.clone()
+    } else {
+        ideaboard_core::Actor::guest()
+    };
+    ideaboard_core::ops::create_member(board, &creator, &input, now)
+}

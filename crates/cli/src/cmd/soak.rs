@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use ideaboard_core::model::{BoardSettings, Category, NewMember, Role};
-use ideaboard_core::{Actor, Board, Error, ErrorCode, Timestamp, ops};
+use ideaboard_core::model::{BoardSettings, Category, Role};
+use ideaboard_core::{Board, Error, ErrorCode, Timestamp, ops};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
@@ -206,17 +206,8 @@ fn setup(path: &std::path::Path, args: &SoakArgs) -> Result<Soak, Error> {
         } else {
             Role::Fan
         };
-        let input = NewMember {
-            display_name: format!("Soak {role} {i}"),
-            role,
-            passphrase: None,
-        };
-        let creator = if role.is_team() {
-            &admin
-        } else {
-            &Actor::guest()
-        };
-        let profile = ops::create_member(&mut board, creator, &input, now)?;
+        let name = format!("Soak {role} {i}");
+        let profile = super::add_member(&mut board, &admin, name, role, now)?;
         model.members.push(SimMember {
             actor: ops::act_as(&board, &profile.id)?,
             id: profile.id,

@@ -298,17 +298,7 @@ fn board() -> (Board, Actor) {
 
 #[test]
 fn every_seed_imports() {
-    let target = Target::new(board);
-    for seed in seeds() {
-        let file = File(seed.into_bytes());
-        let accepted = target
-            .import(ImportFormat::FiderCsv, &file)
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(
-            accepted,
-            "a refused seed leaves little to explore: {file:?}"
-        );
-    }
+    Target::new(board).assert_every_seed_imports(ImportFormat::FiderCsv, seeds());
 }
 
 #[test]

@@ -57,6 +57,18 @@ impl Target {
         }
         Ok(accepted)
     }
+
+    /// Every unchanged sample file imports: a refused seed leaves little to explore.
+    pub fn assert_every_seed_imports(&self, format: ImportFormat, seeds: Vec<String>) {
+        for seed in seeds {
+            let file = File(seed.into_bytes());
+            let accepted = self.import(format, &file).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                accepted,
+                "a refused seed leaves little to explore: {file:?}"
+            );
+        }
+    }
 }
 
 fn fail(message: String, bytes: &[u8]) -> TestCaseError {
