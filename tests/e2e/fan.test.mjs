@@ -210,7 +210,8 @@ describe("fan: profiles, share, vote, discuss, journey", { timeout: 420_000 }, (
         ),
       { message: "the reply under its parent" },
     );
-    assert.equal(await text(q("reply-form")), null, "the reply form closes");
+    // The reply shows as soon as it is posted; the form closes on the next render.
+    await waitFor(async () => (await text(q("reply-form"))) === null, { message: "the reply form closes" });
 
     const love = `${parent} > .card ${q("reaction-love")}`;
     const countBefore = Number(await app.executeScript("return document.querySelector(arguments[0]).dataset.count;", [love]));
