@@ -8,7 +8,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-DRIVER_PORT=4444
 SCREEN="1400x900x24"
 
 log() { echo "e2e: $*"; }
@@ -109,7 +108,19 @@ wait_for() {
   done
 }
 
-port_open "$DRIVER_PORT" && fail "port $DRIVER_PORT is already in use; stop the other WebDriver first"
+# Two free loopback ports (tauri-driver's, and WebKitWebDriver's behind it), so that
+# two checkouts can run the suite at once.
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 20000))
+    port_open "$port" || { echo "$port"; return 0; }
+  done
+  fail "no free loopback port found"
+}
+DRIVER_PORT="$(free_port)"
+NATIVE_PORT="$(free_port)"
+while [ "$NATIVE_PORT" = "$DRIVER_PORT" ]; do NATIVE_PORT="$(free_port)"; done
 
 display=""
 for n in $(seq 90 150); do
@@ -128,7 +139,7 @@ export DISPLAY=":$display"
 
 start_driver() {
   log "starting tauri-driver on port $DRIVER_PORT"
-  tauri-driver --port "$DRIVER_PORT" >>"$tmp/tauri-driver.log" 2>&1 &
+  tauri-driver --port "$DRIVER_PORT" --native-port "$NATIVE_PORT" >>"$tmp/tauri-driver.log" 2>&1 &
   driver_pid=$!
   wait_for tauri-driver port_open "$DRIVER_PORT"
 }
