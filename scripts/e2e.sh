@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the WebDriver end-to-end suite against the real app: builds the debug binary,
 # isolates every XDG dir in a temp dir, starts Xvfb and tauri-driver (which spawns
-# WebKitWebDriver on port 4444), runs `node --test` and always stops what it started
+# WebKitWebDriver) on free loopback ports, runs `node --test` and always stops what it started
 # with SIGTERM. Exits with the suite's status. The UI must have been built before.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
