@@ -217,7 +217,7 @@ fn measure(
         now,
     )?;
     let fan = ops::act_as(&board, &fan.id)?;
-    let admin = bench::admin(&board)?;
+    let admin = ops::act_as_owner(&board)?;
     board.set_durability(Durability::Full)?;
     // Preparation is not the write path: checkpoint it now, as the shell does when
     // the app is idle (`Board::checkpoint`), so no timed commit copies its pages.
