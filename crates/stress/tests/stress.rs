@@ -1,12 +1,13 @@
 //! ideaboard-stress, the workshop: the real binary on real board files. The scale
-//! seed and the bench on a small board, the crash test's kills and the soak's
-//! short run.
+//! seed and the bench on a small board, the crash test's kills, the soak's short
+//! run, and the premise of the bench's "vote while XLSX export runs" row.
 
 use std::path::Path;
 use std::process::{Command, Output};
 
 mod crash;
 mod scale;
+mod snapshot;
 mod soak;
 
 fn stress(args: &[&str]) -> Output {

@@ -2,6 +2,7 @@
 //! files: `bench*`, `crash*`, `storm*`, `soak*`) each.
 
 mod bench;
+mod bench_beside;
 mod bench_exchange;
 mod bench_report;
 mod bench_search;

@@ -87,6 +87,8 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
         ("unvote", 3),
         ("submit idea", 3),
         ("add comment", 3),
+        ("vote, no export beside it", 3),
+        ("vote while XLSX export runs", 3),
         ("status change (", 2),
         ("merge (two ideas", 2),
         ("search zh, 1 char", 3),
@@ -135,6 +137,14 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
     assert!(
         comments >= 500,
         "the idea page is measured with 500 comments: {page}"
+    );
+    let beside = find("vote while XLSX export runs")["operation"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        beside.contains("read-only connection") && !beside.contains("(0 of"),
+        "votes were timed while an export ran: {beside}"
     );
     assert!(
         !find("merge (two ideas")["operation"]
