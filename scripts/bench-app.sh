@@ -2,7 +2,7 @@
 # The app side of the benchmarks (BENCHMARKS.md): time from launching the desktop app
 # on a board to the first idea list painted, and the app's memory after scrolling
 # 1,000 ideas, under Xvfb through WebDriver. The board is copied first and never
-# touched. Usage: scripts/bench-app.sh [--debug] BOARD   (e.g. a board from `seed --scale`)
+# touched. Usage: scripts/bench-app.sh [--debug] BOARD   (e.g. `ideaboard-stress seed-scale`)
 # Measures the release build, as users run it, unless --debug is given.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

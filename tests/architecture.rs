@@ -189,3 +189,46 @@ fn every_command_is_registered_and_allowed_and_nothing_else_is() {
         "capabilities/default.json allows a different set of commands"
     );
 }
+
+/// The workshop's code (the core's `devtools` feature: the bench's floors, the bulk
+/// loader, the scale seed) stays out of what ships: the desktop app and
+/// ideaboard-cli resolve the core without it, although ideaboard-stress in the same
+/// workspace enables it. Asked of cargo itself, as `cargo tree -p <package> -e
+/// features` resolves a build of that package alone.
+#[test]
+fn the_app_and_the_cli_build_the_core_without_devtools() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let core_features = |package: &str| -> String {
+        let out = std::process::Command::new(&cargo)
+            .current_dir(root())
+            .args([
+                "tree",
+                "-e",
+                "features",
+                "-i",
+                "ideaboard-core",
+                "-p",
+                package,
+            ])
+            .output()
+            .expect("run cargo tree");
+        assert!(
+            out.status.success(),
+            "cargo tree -p {package}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for package in ["ideaboard-app", "ideaboard-cli"] {
+        let tree = core_features(package);
+        assert!(tree.contains(&format!("{package} v")), "{tree}");
+        assert!(
+            !tree.contains("devtools"),
+            "{package} builds the core with devtools:\n{tree}"
+        );
+    }
+    assert!(
+        core_features("ideaboard-stress").contains("ideaboard-core feature \"devtools\""),
+        "the check can see devtools where it is enabled"
+    );
+}

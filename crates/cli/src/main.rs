@@ -1,6 +1,7 @@
-//! `ideaboard-cli`: the headless face of Ideaboard, for product teams' scripts and
-//! for us. Every subcommand maps to core ops; errors print their stable code and
-//! exit non-zero. One file per subcommand area under `cmd/`.
+//! `ideaboard-cli`: the headless face of Ideaboard, for product teams' scripts.
+//! Every subcommand maps to core ops; errors print their stable code and exit
+//! non-zero. One file per subcommand area under `cmd/`. The test workshop (bench,
+//! crash-test, soak) is a binary of its own, `ideaboard-stress`.
 
 mod cmd;
 

@@ -3,10 +3,6 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod crash;
-mod scale;
-mod soak;
-
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ideaboard-cli"))
         .args(args)
@@ -98,6 +94,50 @@ fn seed_demo_then_stats_and_lists() {
 
     let again = cli(&["seed", "--board", arg(&board), "--demo"]);
     assert!(!again.status.success(), "seeding a board twice is refused");
+
+    let nothing = cli(&["seed", "--board", arg(&dir.path().join("other.board"))]);
+    assert!(!nothing.status.success());
+    assert!(
+        text(&nothing).contains("ideaboard-stress seed-scale"),
+        "{}",
+        text(&nothing)
+    );
+}
+
+#[test]
+fn the_cli_offers_only_what_a_product_team_uses() {
+    let help = text(&cli(&["--help"]));
+    for command in [
+        "init", "seed", "stats", "list", "search", "backup", "backups", "restore", "export",
+        "import",
+    ] {
+        assert!(
+            help.contains(&format!("\n  {command} ")),
+            "no {command}:\n{help}"
+        );
+    }
+    // The workshop is ideaboard-stress; here its commands are unknown.
+    for workshop in [
+        "bench",
+        "bench-child",
+        "crash-test",
+        "storm",
+        "soak",
+        "seed-scale",
+    ] {
+        assert!(
+            !help.contains(&format!("\n  {workshop} ")),
+            "{workshop}:\n{help}"
+        );
+        let out = cli(&[workshop, "--help"]);
+        assert!(
+            !out.status.success(),
+            "{workshop} still runs:\n{}",
+            text(&out)
+        );
+    }
+    let scale = cli(&["seed", "--board", "x.board", "--scale"]);
+    assert!(!scale.status.success());
 }
 
 #[test]

@@ -4,11 +4,10 @@
 //! one with 20,000 followers) while keeping every invariant the ops keep. The bench
 //! runs these on a copy of the board, never on the user's file.
 
+use crate::Result;
 use crate::clock::Timestamp;
 use crate::model::{IdeaSort, IdeaStatus, Priority};
-use crate::ops::{self, Actor};
 use crate::store::{Board, bench_floor, bulk, ideas};
-use crate::{Error, Result};
 
 /// The floor of a list page: the same rows as `ops::list_ideas` for a guest, by a
 /// hand-written statement over the best index. Returns the idea numbers in order.
@@ -40,12 +39,6 @@ pub fn idea_near_votes(board: &Board, votes: i64) -> Result<Option<String>> {
 /// Public ids of up to `count` open, listed ideas spread over the board.
 pub fn open_ideas(board: &Board, count: u32) -> Result<Vec<String>> {
     bench_floor::open_ideas(board, count)
-}
-
-/// The board's first admin, to act as the team.
-pub fn admin(board: &Board) -> Result<Actor> {
-    let id = bench_floor::admin_id(board)?.ok_or(Error::NotFound { what: "admin" })?;
-    ops::act_as(board, &id)
 }
 
 /// The schema as stored, one CREATE statement per line.

@@ -10,8 +10,14 @@
 //! [`render`] (Markdown to safe HTML), [`export`] and
 //! [`import`] (files for product teams), [`search`] (Chinese and English full-text
 //! search, duplicate detection), [`seed`] (demo boards).
+//!
+//! Feature `devtools` (off by default; only the workshop, `ideaboard-stress`,
+//! enables it): `bench` (the bench's floors, subjects and preparation writes), the
+//! bulk loader and `seed::scale` (Starbucks-scale generated boards). The desktop
+//! app and `ideaboard-cli` are built without it.
 
 pub mod backups;
+#[cfg(feature = "devtools")]
 pub mod bench;
 pub mod clock;
 pub mod error;

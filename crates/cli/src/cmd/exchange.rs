@@ -1,13 +1,14 @@
 //! export and import: files for product teams, as a member of the board's team.
-//! The CLI holds the board file, so it acts without a passphrase (`ops::act_as`):
-//! as `--as <member id>`, or as the board's first admin.
+//! The CLI holds the board file, so it acts without a passphrase: as `--as <member
+//! id>` (`ops::act_as`), or as the board's owner, the admin who joined first
+//! (`ops::act_as_owner`).
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use ideaboard_core::model::{ExportFilter, ExportFormat, ExportRequest, IdeaStatus, ImportFormat};
-use ideaboard_core::{Actor, Board, Error, Timestamp, bench, ops};
+use ideaboard_core::{Actor, Board, Error, Timestamp, ops};
 
 #[derive(Args)]
 pub struct ExportArgs {
@@ -42,7 +43,7 @@ pub struct ExportArgs {
     /// Internal notes too (json and xlsx only; marked internal).
     #[arg(long)]
     include_internal: bool,
-    /// Member id to act as (default: the board's first admin).
+    /// Member id to act as (default: the board's owner, the admin who joined first).
     #[arg(long = "as")]
     as_member: Option<String>,
 }
@@ -57,7 +58,7 @@ pub struct ImportArgs {
     /// fider-csv | json (default: from the file's extension).
     #[arg(long)]
     format: Option<String>,
-    /// Member id to act as (default: the board's first admin).
+    /// Member id to act as (default: the board's owner, the admin who joined first).
     #[arg(long = "as")]
     as_member: Option<String>,
 }
@@ -65,7 +66,7 @@ pub struct ImportArgs {
 fn actor(board: &Board, member: Option<&str>) -> Result<Actor, Error> {
     match member {
         Some(id) => ops::act_as(board, id),
-        None => bench::admin(board),
+        None => ops::act_as_owner(board),
     }
 }
 

@@ -1,29 +1,11 @@
-//! The subcommands: their arguments here, their work in one file each.
+//! The subcommands, each what a product team uses on a board file: their arguments
+//! here, their work in one file each. The workshop (bench, crash-test, storm, soak,
+//! seed-scale) is `ideaboard-stress`, in crates/stress.
 
-mod bench;
-mod bench_exchange;
-mod bench_report;
-mod bench_search;
-mod bench_team;
 mod board;
-mod crash;
-mod crash_check;
-mod crash_model;
-mod crash_observe;
-mod crash_round;
 mod exchange;
 mod search;
 mod seed;
-mod soak;
-mod soak_checks;
-mod soak_discuss;
-mod soak_model;
-mod soak_ops;
-mod soak_reads;
-mod soak_team;
-mod storm;
-mod storm_choose;
-mod storm_op;
 
 use std::path::PathBuf;
 
@@ -34,7 +16,7 @@ use ideaboard_core::{Error, Timestamp};
 #[command(
     name = "ideaboard-cli",
     version,
-    about = "Headless Ideaboard: create, seed, inspect, export, import and benchmark boards."
+    about = "Headless Ideaboard: create, seed, inspect, search, export, import, back up and restore boards."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -57,7 +39,7 @@ pub enum Command {
         #[arg(long)]
         passphrase: Option<String>,
     },
-    /// Fill a board with generated data: --demo or --scale.
+    /// Fill a new or fresh board with the demo data: --demo.
     Seed(seed::SeedArgs),
     /// Print what a board holds.
     Stats {
@@ -131,25 +113,6 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Import a JSON bundle (into an empty board) or a Fider posts.csv (appended).
     Import(exchange::ImportArgs),
-    /// Time every operation on a copy of a board (the board itself is never touched).
-    Bench(bench::BenchArgs),
-    /// One measured export or import in its own process, for the bench's peak
-    /// memory figures.
-    #[command(hide = true)]
-    BenchChild(bench_exchange::ChildArgs),
-    /// Kill writers on a board at random moments, again and again; after each kill
-    /// check the board: it opens, SQLite finds nothing wrong, every counter matches a
-    /// recount and every write a writer acknowledged is there. Exits non-zero,
-    /// naming the problem, when one is not.
-    CrashTest(crash::CrashArgs),
-    /// Random operations by simulated members (moderators among them) against a
-    /// new board, checking every invariant after every step; refusals are counted,
-    /// anything else stops it with the step and the seed to replay it.
-    Soak(soak::SoakArgs),
-    /// The crash test's writer: endless seeded writes, each announced before and
-    /// acknowledged after its commit.
-    #[command(hide = true)]
-    Storm(storm::StormArgs),
 }
 
 pub fn run(command: Command) -> Result<(), Error> {
@@ -192,37 +155,10 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Restore { from, board } => board::restore(&from, &board, now),
         Command::Export(args) => exchange::export(&args, now),
         Command::Import(args) => exchange::import(&args, now),
-        Command::Bench(args) => bench::run(&args, now),
-        Command::BenchChild(args) => bench_exchange::child(&args, now),
-        Command::CrashTest(args) => crash::run(&args, now),
-        Command::Soak(args) => soak::run(&args),
-        Command::Storm(args) => storm::run(&args),
     }
 }
 
 /// A serde or I/O failure as the core's error, so every failure prints one way.
 pub(crate) fn internal(e: impl std::fmt::Display) -> Error {
     Error::Internal(e.to_string())
-}
-
-/// Adds a member as the app would: a fan profile is made by a guest, a team profile
-/// by an admin. For the generated crews of crash-test and soak.
-pub(crate) fn add_member(
-    board: &mut ideaboard_core::Board,
-    admin: &ideaboard_core::Actor,
-    display_name: String,
-    role: ideaboard_core::model::Role,
-    now: ideaboard_core::Timestamp,
-) -> Result<ideaboard_core::model::MemberProfile, Error> {
-    let input = ideaboard_core::model::NewMember {
-        display_name,
-        role,
-        passphrase: None,
-    };
-    let creator = if role.is_team() {
-        admin.clone()
-    } else {
-        ideaboard_core::Actor::guest()
-    };
-    ideaboard_core::ops::create_member(board, &creator, &input, now)
 }

@@ -1,10 +1,14 @@
 //! Demo boards: a coffee brand's idea portal in Chinese and English, built through
 //! the real ops (so every counter, journey and ledger line is what the app would
-//! write), deterministic for a given seed and `now`.
+//! write), deterministic for a given seed and `now`. Starbucks-scale boards for the
+//! bench (`scale`) are behind the `devtools` feature.
 
 mod content;
+#[cfg(feature = "devtools")]
 pub mod scale;
+#[cfg(feature = "devtools")]
 mod scale_plan;
+#[cfg(feature = "devtools")]
 mod scale_text;
 
 use rand::seq::IndexedRandom;

@@ -154,18 +154,6 @@ pub(crate) fn open_ideas(board: &Board, count: u32) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The public id of the board's first admin.
-pub(crate) fn admin_id(board: &Board) -> Result<Option<String>> {
-    Ok(board
-        .conn
-        .query_row(
-            "SELECT id FROM members WHERE role = 'admin' ORDER BY seq LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
 /// The key of a category by slug, for the floor's filter.
 pub(crate) fn category_seq(board: &Board, slug: &str) -> Result<i64> {
     super::taxonomy::category_seq(&board.conn, slug)

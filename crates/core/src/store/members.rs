@@ -52,6 +52,21 @@ pub(crate) fn by_seq(conn: &Connection, seq: i64) -> Result<MemberRow> {
     to_member(raw)
 }
 
+/// The board's owner: the admin who joined first (ties by creation order); None on
+/// a board without an admin. The `role <> 'fan'` term lets SQLite read the team
+/// off the partial index `members_role` instead of scanning every fan.
+pub(crate) fn first_admin(conn: &Connection) -> Result<Option<MemberRow>> {
+    conn.query_row(
+        "SELECT seq, id, role, passphrase_hash FROM members \
+         WHERE role <> 'fan' AND role = 'admin' ORDER BY joined_at, seq LIMIT 1",
+        [],
+        member_row,
+    )
+    .optional()?
+    .map(to_member)
+    .transpose()
+}
+
 pub(crate) fn insert(
     conn: &Connection,
     id: &str,

@@ -10,7 +10,9 @@ mod migrate;
 
 pub(crate) mod adoption;
 mod backup;
+#[cfg(feature = "devtools")]
 pub(crate) mod bench_floor;
+#[cfg(feature = "devtools")]
 pub(crate) mod bulk;
 pub(crate) mod comments;
 pub(crate) mod dump;

@@ -4,7 +4,7 @@
 //! check, has a counter that differs from a recount, or misses a write a writer
 //! acknowledged. The long runs are in README (Reliability).
 
-use super::{cli, text};
+use super::{stress, text};
 
 /// The figure on a summary line, e.g. `writes acknowledged    1383 (...)`.
 fn figure(out: &str, label: &str) -> u64 {
@@ -22,7 +22,7 @@ fn figure(out: &str, label: &str) -> u64 {
 fn crash_test(args: &[&str]) -> String {
     let mut all = vec!["crash-test"];
     all.extend_from_slice(args);
-    let out = cli(&all);
+    let out = stress(&all);
     let said = text(&out);
     assert!(out.status.success(), "{said}");
     assert!(said.contains("lost writes            0"), "{said}");

@@ -3,11 +3,11 @@
 //! `soak` exits non-zero with the step, the op and the seed when one breaks. The
 //! long run is in README (Reliability).
 
-use super::{cli, text};
+use super::{stress, text};
 
 #[test]
 fn twenty_seconds_of_fifty_members_keep_every_invariant() {
-    let out = cli(&["soak", "--seconds", "20", "--members", "50", "--seed", "3"]);
+    let out = stress(&["soak", "--seconds", "20", "--members", "50", "--seed", "3"]);
     let said = text(&out);
     assert!(out.status.success(), "{said}");
     let steps: u64 = said

@@ -4,7 +4,7 @@
 //! targets: analytics and engagement p99 <= 100 ms on the scale board.
 
 use ideaboard_core::model::TriageQuery;
-use ideaboard_core::{Board, Error, Timestamp, bench, ops};
+use ideaboard_core::{Board, Error, Timestamp, ops};
 
 use super::bench::time;
 use super::bench_report::{Row, Target};
@@ -38,7 +38,7 @@ pub(crate) fn team_rows(
     {
         return Ok(Vec::new());
     }
-    let admin = bench::admin(board)?;
+    let admin = ops::act_as_owner(board)?;
     let mut rows = Vec::new();
     if wants(TRIAGE) {
         let query = TriageQuery::default();

@@ -1,8 +1,8 @@
-//! `seed --scale` and `bench` on a small generated board: the harness must keep
+//! `seed-scale` and `bench` on a small generated board: the harness must keep
 //! running and report every operation, without touching the board it measures.
 //! Times are printed, never asserted.
 
-use super::{arg, cli, text};
+use super::{arg, stress, text};
 
 fn file_bytes(p: &std::path::Path) -> Vec<u8> {
     let mut bytes = std::fs::read(p).unwrap();
@@ -18,11 +18,10 @@ fn file_bytes(p: &std::path::Path) -> Vec<u8> {
 fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("scale.board");
-    let seeded = cli(&[
-        "seed",
+    let seeded = stress(&[
+        "seed-scale",
         "--board",
         arg(&board),
-        "--scale",
         "--ideas",
         "2000",
         "--votes",
@@ -39,14 +38,14 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
     ]);
     assert!(seeded.status.success(), "{}", text(&seeded));
     assert!(text(&seeded).contains("verified"), "{}", text(&seeded));
-    let again = cli(&["seed", "--board", arg(&board), "--scale", "--ideas", "10"]);
+    let again = stress(&["seed-scale", "--board", arg(&board), "--ideas", "10"]);
     assert!(
         !again.status.success(),
         "a scale seed never overwrites a file"
     );
 
     let before = file_bytes(&board);
-    let out = cli(&[
+    let out = stress(&[
         "bench",
         "--board",
         arg(&board),
@@ -88,6 +87,8 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
         ("unvote", 3),
         ("submit idea", 3),
         ("add comment", 3),
+        ("vote, no export beside it", 3),
+        ("vote while XLSX export runs", 3),
         ("status change (", 2),
         ("merge (two ideas", 2),
         ("search zh, 1 char", 3),
@@ -137,6 +138,14 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
         comments >= 500,
         "the idea page is measured with 500 comments: {page}"
     );
+    let beside = find("vote while XLSX export runs")["operation"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        beside.contains("read-only connection") && !beside.contains("(0 of"),
+        "votes were timed while an export ran: {beside}"
+    );
     assert!(
         !find("merge (two ideas")["operation"]
             .as_str()
@@ -161,7 +170,7 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
     assert!(find("export CSV")["met"].is_boolean());
     assert!(find("export XLSX")["met"].is_boolean());
 
-    let table = cli(&[
+    let table = stress(&[
         "bench",
         "--board",
         arg(&board),
@@ -177,6 +186,6 @@ fn scale_seed_then_bench_reports_every_operation_on_a_copy() {
         "{printed}"
     );
 
-    let nothing = cli(&["bench", "--board", arg(&dir.path().join("missing.board"))]);
+    let nothing = stress(&["bench", "--board", arg(&dir.path().join("missing.board"))]);
     assert!(!nothing.status.success());
 }

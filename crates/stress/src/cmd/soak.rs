@@ -159,7 +159,7 @@ fn fail(
     }
     eprintln!("board kept at {}", path.display());
     eprintln!(
-        "replay: ideaboard-cli soak --seed {} --members {} --steps {step} --seconds 100000",
+        "replay: ideaboard-stress soak --seed {} --members {} --steps {step} --seconds 100000",
         args.seed, args.members
     );
     Error::Internal(format!(

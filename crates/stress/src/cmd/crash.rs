@@ -34,8 +34,8 @@ pub struct CrashArgs {
     /// Writer processes on the board at once.
     #[arg(long, default_value_t = 1)]
     writers: usize,
-    /// Every Nth round, `ideaboard-cli backup` runs while the writers write, and the
-    /// backup is checked too (0: never).
+    /// Every Nth round, a backup process (what `ideaboard-cli backup -o` does) runs
+    /// while the writers write, and the backup is checked too (0: never).
     #[arg(long, default_value_t = 10)]
     backup_every: u32,
     /// Work in this directory and keep it (default: a temporary directory, kept

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use ideaboard_core::model::{ExportFilter, ExportFormat, ExportRequest, ImportFormat};
-use ideaboard_core::{Board, Error, Timestamp, bench, ops};
+use ideaboard_core::{Board, Error, Timestamp, ops};
 use serde_json::json;
 
 use super::bench_report::{Row, Target};
@@ -66,7 +66,7 @@ pub fn child(args: &ChildArgs, now: Timestamp) -> Result<(), Error> {
     let (elapsed, before) = match format {
         Some(format) => {
             let board = Board::open(&args.board)?;
-            let admin = bench::admin(&board)?;
+            let admin = ops::act_as_owner(&board)?;
             let out = std::fs::File::create(&args.file)?;
             let before = status_kib("VmRSS:");
             let started = Instant::now();

@@ -1,7 +1,10 @@
 //! bench: times every operation on a copy of a board and prints p50 / p99 / max and
 //! ops/s, with the targets. The board given is copied first and never
 //! opened; subjects the board lacks (an idea with ~500 comments, one with 20,000
-//! followers, pairs of 10,000-vote ideas) are made in the copy.
+//! followers, pairs of 10,000-vote ideas) are made in the copy. Rows by family:
+//! lists here, `bench_search`, `bench_team`, `bench_exchange` (whole-board exports
+//! and imports, each in a child process), `bench_beside` (votes while an export
+//! reads on a connection of its own).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -200,8 +203,9 @@ fn measure(
         "submit idea",
         "add comment",
     ];
+    let beside = [super::bench_beside::ALONE, super::bench_beside::BESIDE];
     let later = ["idea page", "status change", "merge", "notification"];
-    if !args.wants(&write_rows) && !args.wants(&later) {
+    if !args.wants(&write_rows) && !args.wants(&beside) && !args.wants(&later) {
         return Ok((rows, context));
     }
 
@@ -217,7 +221,7 @@ fn measure(
         now,
     )?;
     let fan = ops::act_as(&board, &fan.id)?;
-    let admin = bench::admin(&board)?;
+    let admin = ops::act_as_owner(&board)?;
     board.set_durability(Durability::Full)?;
     // Preparation is not the write path: checkpoint it now, as the shell does when
     // the app is idle (`Board::checkpoint`), so no timed commit copies its pages.
@@ -245,6 +249,9 @@ fn measure(
 
     if args.wants(&write_rows) {
         rows.extend(writes(&mut board, &fan, n, now)?);
+    }
+    if args.wants(&beside) {
+        rows.extend(super::bench_beside::rows(&mut board, copy, &fan, n, now)?);
     }
     if args.wants_row("status change") {
         rows.push(status_fan_out(&mut board, &admin, heavy, now)?);
