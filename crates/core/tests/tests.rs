@@ -76,3 +76,6 @@ mod backup;
 
 #[path = "core/bad_files.rs"]
 mod bad_files;
+
+#[path = "core/feed.rs"]
+mod feed;
