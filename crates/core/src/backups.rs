@@ -140,7 +140,7 @@ pub(crate) fn before_upgrade(board: &Board) -> Result<()> {
 pub fn restore(board: &Path, backup: &Path, now: Timestamp) -> Result<Option<BackupInfo>> {
     let kind = BackupKind::BeforeRestore;
     let (keep_as, at) = free_place(board, now, kind)?;
-    if !Board::restore_backup(backup, board, &keep_as)? {
+    if !Board::restore_backup(backup, board, &keep_as, now)? {
         return Ok(None);
     }
     prune(board, kind)?;

@@ -79,3 +79,6 @@ mod bad_files;
 
 #[path = "core/owner.rs"]
 mod owner;
+
+#[path = "core/feed.rs"]
+mod feed;

@@ -40,6 +40,7 @@ macro_rules! text_enum {
         }
     };
 }
+pub(super) use text_enum;
 
 text_enum!(
     /// What a member may do on a board.

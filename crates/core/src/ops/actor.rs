@@ -6,7 +6,8 @@ use serde_json::json;
 
 use crate::clock::Timestamp;
 use crate::model::Role;
-use crate::store::{ideas, ledger, members};
+use crate::store::changes::Entry;
+use crate::store::{Tx, ideas, ledger, members};
 use crate::{Error, Result};
 
 /// The member on whose behalf an operation runs.
@@ -104,16 +105,19 @@ pub(crate) fn visible_idea(conn: &Connection, who: &Who, idea_id: &str) -> Resul
     Ok(idea)
 }
 
-/// Records a team action in the audit log.
+/// Records a team action in the audit log (and that the log changed, for the
+/// feed).
 pub(crate) fn audit(
-    conn: &Connection,
+    tx: &Tx<'_>,
     actor_seq: i64,
     action: &str,
     target: String,
     detail: serde_json::Value,
     now: Timestamp,
 ) -> Result<()> {
-    ledger::audit(conn, actor_seq, action, &target, &detail, now)
+    ledger::audit(tx, actor_seq, action, &target, &detail, now)?;
+    tx.record(Entry::audit(), now);
+    Ok(())
 }
 
 /// The audit target text of an idea.

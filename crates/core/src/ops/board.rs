@@ -6,6 +6,7 @@ use super::actor::{Who, audit};
 use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{AuditEntry, BoardOverview, BoardSettings, Category};
+use crate::store::changes::Entry;
 use crate::store::{Board, ledger, settings, taxonomy};
 use crate::{Error, Result};
 
@@ -57,6 +58,7 @@ pub fn update_board_settings(
             ..new.clone()
         };
         settings::update(tx, &clean)?;
+        tx.record(Entry::settings(), now);
         audit(
             tx,
             admin,
@@ -108,6 +110,7 @@ pub fn add_category(
             name_en,
         };
         taxonomy::insert_category(tx, &clean)?;
+        tx.record(Entry::category(&clean.slug), now);
         audit(
             tx,
             seq,

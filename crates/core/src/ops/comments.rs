@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::actor::{Who, audit, idea_target, visible_idea};
+use super::changes::grant_points;
 use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{
@@ -11,7 +12,8 @@ use crate::model::{
 };
 use crate::rank;
 use crate::render::markdown_to_safe_html;
-use crate::store::{Board, comments, ideas, ledger, notify};
+use crate::store::changes::{Audience, Entry};
+use crate::store::{Board, comments, ideas, notify};
 use crate::{Error, Result};
 
 /// A comment this member may act on: internal notes, and comments the team hid,
@@ -75,10 +77,15 @@ pub fn add_comment(
             },
         )?;
         notify::follow(tx, idea.number, seq, now)?;
+        tx.record(Entry::comment(comment_seq, idea.number), now);
         if input.kind != CommentKind::Internal {
             ideas::add_comments(tx, idea.number, 1)?;
             ideas::trend_add(tx, idea.number, rank::COMMENT_WEIGHT, now)?;
-            ledger::grant(tx, seq, PointsReason::CommentPosted, Some(idea.number), now)?;
+            grant_points(tx, seq, PointsReason::CommentPosted, Some(idea.number), now)?;
+            tx.record(Entry::idea(idea.number), now);
+        } else {
+            // Fans do not learn that a note was written.
+            tx.record(Entry::idea(idea.number).to(Audience::Team), now);
         }
         let notice = |kind| notify::NoticeInsert {
             kind,
@@ -89,10 +96,14 @@ pub fn add_comment(
             at: now,
         };
         if input.kind == CommentKind::Official {
-            notify::notify_followers(tx, &notice(NotificationKind::OfficialAnswer))?;
+            let n = notify::notify_followers(tx, &notice(NotificationKind::OfficialAnswer))?;
+            tx.record(Entry::notice(n, idea.number), now);
         }
-        if let Some(parent) = &parent {
-            notify::notify_member(tx, parent.author_seq, &notice(NotificationKind::Reply))?;
+        if let Some(parent) = &parent
+            && let Some(n) =
+                notify::notify_member(tx, parent.author_seq, &notice(NotificationKind::Reply))?
+        {
+            tx.record(Entry::notice(n, idea.number), now);
         }
         if input.kind != CommentKind::Public {
             audit(
@@ -140,6 +151,7 @@ pub fn edit_comment(
         }
         let body = validate::comment(body)?;
         comments::update_body(tx, comment.seq, &body, &markdown_to_safe_html(&body), now)?;
+        tx.record(Entry::comment(comment.seq, comment.idea_no), now);
         one(tx, &who, comment.idea_no, &comment.id)
     })
 }
@@ -163,6 +175,7 @@ pub fn delete_comment(
         }
         let removed_by = (comment.author_seq != seq).then_some(seq);
         comments::soft_delete(tx, comment.seq, removed_by, now)?;
+        tx.record(Entry::comment(comment.seq, comment.idea_no), now);
         // A hidden comment already stopped counting when it was hidden.
         if comment.kind != CommentKind::Internal && !comment.hidden {
             ideas::add_comments(tx, comment.idea_no, -1)?;
@@ -172,13 +185,14 @@ pub fn delete_comment(
                 rank::COMMENT_WEIGHT,
                 comment.created_at,
             )?;
-            ledger::grant(
+            grant_points(
                 tx,
                 comment.author_seq,
                 PointsReason::CommentRemoved,
                 Some(comment.idea_no),
                 now,
             )?;
+            tx.record(Entry::idea(comment.idea_no), now);
         }
         if comment.author_seq != seq {
             audit(
@@ -216,13 +230,16 @@ pub fn react(
         } else {
             comments::remove_reaction(tx, comment.seq, seq, reaction)?
         };
+        if changed {
+            tx.record(Entry::comment(comment.seq, comment.idea_no), now);
+        }
         if changed && comment.author_seq != seq {
             let reason = if on {
                 PointsReason::ReactionReceived
             } else {
                 PointsReason::ReactionWithdrawn
             };
-            ledger::grant(tx, comment.author_seq, reason, Some(comment.idea_no), now)?;
+            grant_points(tx, comment.author_seq, reason, Some(comment.idea_no), now)?;
         }
         one(tx, &who, comment.idea_no, &comment.id)
     })

@@ -5,6 +5,7 @@ use super::actor::{Who, visible_idea};
 use super::ideas::detail;
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, NotificationPage};
+use crate::store::changes::{Audience, Entry};
 use crate::store::{Board, notify};
 use crate::{Error, Result};
 
@@ -25,6 +26,8 @@ pub fn set_following(
         } else {
             notify::unfollow(tx, idea.number, seq)?;
         }
+        // Only the member's own page shows that they follow it.
+        tx.record(Entry::idea(idea.number).to(Audience::Member(seq)), now);
         detail(tx, &who, idea.number, now)
     })
 }
@@ -62,6 +65,10 @@ pub fn mark_notifications_read(
                     .collect::<Result<Vec<_>>>()
             })
             .transpose()?;
-        notify::mark_read(tx, seq, seqs.as_deref(), now)
+        let marked = notify::mark_read(tx, seq, seqs.as_deref(), now)?;
+        if marked > 0 {
+            tx.record(Entry::notifications_of(seq), now);
+        }
+        Ok(marked)
     })
 }

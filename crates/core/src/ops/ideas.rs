@@ -3,14 +3,16 @@
 use serde_json::json;
 
 use super::actor::{Who, audit, idea_target, no_detail, visible_idea};
+use super::changes::grant_points;
 use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{
     IdeaDetail, IdeaEdit, IdeaPage, IdeaStatus, ListQuery, NewIdea, PointsReason, ReportOutcome,
 };
 use crate::render::{markdown_excerpt, markdown_to_safe_html};
+use crate::store::changes::{Audience, Entry};
 use crate::store::{
-    Board, Tx, ideas, journey, ledger, members, notify, reports, settings, taxonomy, votes,
+    Board, Tx, ideas, journey, members, notify, reports, settings, taxonomy, votes,
 };
 use crate::{Error, Result};
 
@@ -63,7 +65,8 @@ pub fn submit_idea(
             },
         )?;
         notify::follow(tx, number, author, now)?;
-        ledger::grant(tx, author, PointsReason::IdeaSubmitted, Some(number), now)?;
+        grant_points(tx, author, PointsReason::IdeaSubmitted, Some(number), now)?;
+        tx.record(Entry::idea(number), now);
         detail(tx, &who, number, now)
     })
 }
@@ -126,6 +129,7 @@ pub fn edit_idea(
             &markdown_excerpt(&body, EXCERPT_CHARS),
             now,
         )?;
+        tx.record(Entry::idea(idea.number), now);
         let (seq, _) = who.signed_in()?;
         if seq != idea.author_seq {
             audit(
@@ -160,6 +164,7 @@ pub fn set_idea_labels(
             .transpose()?;
         taxonomy::set_idea_category(tx, idea.number, category_seq)?;
         taxonomy::set_idea_tags(tx, idea.number, &tags)?;
+        tx.record(Entry::idea(idea.number), now);
         let (seq, _) = who.signed_in()?;
         if seq != idea.author_seq {
             audit(
@@ -188,6 +193,15 @@ fn set_flag(
         let seq = who.team()?;
         let idea = visible_idea(tx, &who, idea_id)?;
         ideas::set_flag(tx, idea.number, flag, on)?;
+        let entry = Entry::idea(idea.number);
+        tx.record(
+            match flag {
+                // Fans learn that it went (or came back), and re-fetch.
+                ideas::IdeaFlag::Hidden => entry.to(Audience::Everyone),
+                ideas::IdeaFlag::Pinned => entry,
+            },
+            now,
+        );
         // Hiding an idea is acting on its reports.
         let closed = match (flag, on) {
             (ideas::IdeaFlag::Hidden, true) => reports::close_open(
@@ -199,6 +213,9 @@ fn set_flag(
             )?,
             _ => 0,
         };
+        if closed > 0 {
+            tx.record(Entry::reports_on_idea(idea.number), now);
+        }
         let action = match (flag, on) {
             (ideas::IdeaFlag::Hidden, true) => "idea.hide",
             (ideas::IdeaFlag::Hidden, false) => "idea.restore",

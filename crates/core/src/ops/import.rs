@@ -15,6 +15,7 @@ use crate::clock::Timestamp;
 use crate::import::{fider, json};
 use crate::model::{ImportFormat, ImportPreview, ImportReport};
 use crate::store::Board;
+use crate::store::changes::Entry;
 use crate::{Error, Result};
 
 /// Imports `input` in `format` (moderators and admins only).
@@ -85,13 +86,16 @@ fn run(
     match format {
         ImportFormat::Json => mode.transaction(board, |tx| {
             Who::load(tx, actor)?.team()?;
-            json::restore(tx, input)
+            let report = json::restore(tx, input)?;
+            tx.record(Entry::board(), now);
+            Ok(report)
         }),
         ImportFormat::FiderCsv => {
             let rows = fider::read(input, &mut report)?;
             mode.transaction(board, |tx| {
                 let importer = Who::load(tx, actor)?.team()?;
                 fider::append(tx, &rows, importer, &mut report)?;
+                tx.record(Entry::board(), now);
                 audit(
                     tx,
                     importer,

@@ -9,6 +9,7 @@ use super::actor::{Who, audit};
 use super::validate;
 use crate::clock::Timestamp;
 use crate::model::{MemberProfile, NewMember, PointsEntry, Role};
+use crate::store::changes::Entry;
 use crate::store::{Board, ledger, members};
 use crate::{Error, Result};
 
@@ -59,6 +60,7 @@ pub fn create_member(
         };
         let id = tx.ids.next(now).to_string();
         let seq = members::insert(tx, &id, &name, input.role, hash.as_deref(), now)?;
+        tx.record(Entry::member(seq), now);
         if let Some(admin) = admin_seq {
             audit(
                 tx,
@@ -95,6 +97,7 @@ pub fn create_owner(
         };
         let id = tx.ids.next(now).to_string();
         let seq = members::insert(tx, &id, &name, Role::Admin, hash.as_deref(), now)?;
+        tx.record(Entry::member(seq), now);
         members::profile_by_seq(tx, seq)
     })
 }
@@ -152,6 +155,7 @@ pub fn rename_member(
         }
         let name = validate::display_name(display_name)?;
         members::set_name(tx, target.seq, &name)?;
+        tx.record(Entry::member(target.seq), now);
         if target.seq != seq {
             audit(
                 tx,
@@ -181,6 +185,7 @@ pub fn change_role(
             return Err(Error::LastAdmin);
         }
         members::set_role(tx, target.seq, role)?;
+        tx.record(Entry::member(target.seq), now);
         if !role.is_team() {
             members::set_passphrase_hash(tx, target.seq, None)?;
         }
@@ -226,6 +231,7 @@ pub fn set_passphrase(
             None => None,
         };
         members::set_passphrase_hash(tx, target.seq, hash.as_deref())?;
+        tx.record(Entry::member(target.seq), now);
         audit(
             tx,
             seq,

@@ -13,6 +13,7 @@ use super::ideas::detail;
 use super::votes::pay_milestones;
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, IdeaStatus, NotificationKind};
+use crate::store::changes::Entry;
 use crate::store::{Board, comments, ideas, journey, notify, votes};
 use crate::{Error, Result};
 
@@ -98,7 +99,7 @@ pub fn merge_ideas(
                 at: now,
             },
         )?;
-        notify::notify_followers(
+        let notice = notify::notify_followers(
             tx,
             &notify::NoticeInsert {
                 kind: NotificationKind::Merged,
@@ -132,6 +133,12 @@ pub fn merge_ideas(
         ideas::trend_apply(tx, target.number, &added, &removed)?;
         let merged = ideas::by_number(tx, target.number)?;
         pay_milestones(tx, &merged, merged.vote_count, now)?;
+        for number in [source.number, target.number] {
+            tx.record(Entry::idea(number), now);
+        }
+        tx.record(Entry::notice(notice, source.number), now);
+        // Votes moved (and shared ones collapsed): every voter's list and budget.
+        tx.record(Entry::standing_of_voters(target.number), now);
         audit(
             tx,
             seq,

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::Actor;
 use super::actor::{Who, audit, idea_target, visible_idea};
+use super::changes::grant_points;
 use super::comments::{one, visible_comment};
 use super::validate;
 use crate::clock::Timestamp;
@@ -19,6 +20,7 @@ use crate::model::{
 };
 use crate::rank;
 use crate::render::markdown_excerpt;
+use crate::store::changes::{Audience, Entry};
 use crate::store::reports::{self, Item};
 use crate::store::{Board, comments, ideas, ledger};
 use crate::{Error, Result};
@@ -69,6 +71,7 @@ pub fn report_content(
             return Err(Error::AlreadyReported);
         }
         let report = reports::insert(tx, seq, item, &reason, now)?;
+        tx.record(report_entry(item), now);
         Ok(Report {
             id: report.to_string(),
             target: ContentRef {
@@ -109,6 +112,10 @@ pub fn set_comment_hidden(
             (1, PointsReason::CommentRestored)
         };
         comments::set_hidden(tx, comment.seq, hidden.then_some(seq), now)?;
+        // Whoever may see its idea learns that it went (or came back).
+        let entry = Entry::comment(comment.seq, comment.idea_no);
+        tx.record(entry.to(Audience::IdeaReaders), now);
+        tx.record(Entry::idea(comment.idea_no), now);
         ideas::add_comments(tx, comment.idea_no, delta)?;
         if hidden {
             ideas::trend_remove(
@@ -125,7 +132,7 @@ pub fn set_comment_hidden(
                 comment.created_at,
             )?;
         }
-        ledger::grant(tx, comment.author_seq, reason, Some(comment.idea_no), now)?;
+        grant_points(tx, comment.author_seq, reason, Some(comment.idea_no), now)?;
         let closed = if hidden {
             reports::close_open(
                 tx,
@@ -137,6 +144,9 @@ pub fn set_comment_hidden(
         } else {
             0
         };
+        if closed > 0 {
+            tx.record(Entry::reports_on_comment(comment.seq), now);
+        }
         audit(
             tx,
             seq,
@@ -170,6 +180,7 @@ pub fn resolve_reports(
         if closed == 0 {
             return Err(Error::NoOpenReports);
         }
+        tx.record(report_entry(item), now);
         let (target_text, detail) = match item {
             Item::Idea(number) => (idea_target(number), json!({ "reports": closed })),
             Item::Comment(c) => {
@@ -193,6 +204,14 @@ pub fn resolve_reports(
 }
 
 /// One page of the moderation queue (the team).
+/// The feed entry of reports on `item`.
+fn report_entry(item: Item) -> Entry {
+    match item {
+        Item::Idea(number) => Entry::reports_on_idea(number),
+        Item::Comment(seq) => Entry::reports_on_comment(seq),
+    }
+}
+
 pub fn moderation_queue(
     board: &Board,
     actor: &Actor,

@@ -5,13 +5,15 @@
 use serde_json::json;
 
 use super::actor::{Who, audit, idea_target, visible_idea};
+use super::changes::grant_points;
 use super::ideas::detail;
 use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, IdeaStatus, NotificationKind, PointsReason, StatusUpdate};
 use crate::rank;
 use crate::render::markdown_to_safe_html;
-use crate::store::{Board, Tx, ideas, journey, ledger, notify};
+use crate::store::changes::Entry;
+use crate::store::{Board, Tx, ideas, journey, notify};
 use crate::{Error, Result};
 
 /// Changes the status of one idea, with the team's note.
@@ -86,7 +88,7 @@ fn apply(tx: &Tx<'_>, who: &Who, seq: i64, update: &StatusUpdate, now: Timestamp
         },
     )?;
     ideas::trend_add(tx, idea.number, rank::STATUS_WEIGHT, now)?;
-    notify::notify_followers(
+    let notice = notify::notify_followers(
         tx,
         &notify::NoticeInsert {
             kind: NotificationKind::StatusChanged,
@@ -97,8 +99,14 @@ fn apply(tx: &Tx<'_>, who: &Who, seq: i64, update: &StatusUpdate, now: Timestamp
             at: now,
         },
     )?;
+    tx.record(Entry::idea(idea.number), now);
+    tx.record(Entry::notice(notice, idea.number), now);
+    if idea.status.is_open() != update.to.is_open() {
+        // Its votes stop (or start) counting against each voter's budget.
+        tx.record(Entry::standing_of_voters(idea.number), now);
+    }
     if update.to == IdeaStatus::Launched {
-        ledger::grant(
+        grant_points(
             tx,
             idea.author_seq,
             PointsReason::IdeaLaunched,

@@ -3,11 +3,13 @@
 
 use super::Actor;
 use super::actor::{Who, visible_idea};
+use super::changes::grant_points;
 use super::ideas::detail;
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, IdeaStatus, PointsReason, Priority, VOTE_MILESTONES};
 use crate::rank;
-use crate::store::{Board, ideas, ledger, notify, settings, votes};
+use crate::store::changes::Entry;
+use crate::store::{Board, Tx, ideas, ledger, notify, settings, votes};
 use crate::{Error, Result};
 
 fn require_open(status: IdeaStatus) -> Result<()> {
@@ -22,16 +24,16 @@ fn require_open(status: IdeaStatus) -> Result<()> {
 
 /// Grants the author the vote milestones this idea has reached and not yet been paid.
 pub(crate) fn pay_milestones(
-    conn: &rusqlite::Connection,
+    tx: &Tx<'_>,
     idea: &ideas::IdeaRow,
     vote_count: i64,
     now: Timestamp,
 ) -> Result<()> {
     let reached = VOTE_MILESTONES.iter().filter(|&&m| vote_count >= m).count() as i64;
-    let paid = ledger::count_entries(conn, idea.number, PointsReason::IdeaReachedVotes)?;
+    let paid = ledger::count_entries(tx, idea.number, PointsReason::IdeaReachedVotes)?;
     for _ in paid..reached {
-        ledger::grant(
-            conn,
+        grant_points(
+            tx,
             idea.author_seq,
             PointsReason::IdeaReachedVotes,
             Some(idea.number),
@@ -66,8 +68,9 @@ pub fn vote(
         let count = ideas::add_votes(tx, idea.number, 1, priority.weight())?;
         ideas::trend_add(tx, idea.number, rank::vote_weight(priority), now)?;
         notify::follow(tx, idea.number, seq, now)?;
-        ledger::grant(tx, seq, PointsReason::VoteCast, Some(idea.number), now)?;
+        grant_points(tx, seq, PointsReason::VoteCast, Some(idea.number), now)?;
         pay_milestones(tx, &idea, count, now)?;
+        tx.record(Entry::idea(idea.number), now);
         detail(tx, &who, idea.number, now)
     })
 }
@@ -91,6 +94,7 @@ pub fn change_vote_priority(
             ideas::add_votes(tx, idea.number, 0, priority.weight() - old.weight())?;
             let (from, to) = (rank::vote_weight(old), rank::vote_weight(priority));
             ideas::trend_replace(tx, idea.number, from, to, at)?;
+            tx.record(Entry::idea(idea.number), now);
         }
         detail(tx, &who, idea.number, now)
     })
@@ -112,7 +116,8 @@ pub fn unvote(
         votes::delete(tx, idea.number, seq)?;
         ideas::add_votes(tx, idea.number, -1, -priority.weight())?;
         ideas::trend_remove(tx, idea.number, rank::vote_weight(priority), at)?;
-        ledger::grant(tx, seq, PointsReason::VoteWithdrawn, Some(idea.number), now)?;
+        grant_points(tx, seq, PointsReason::VoteWithdrawn, Some(idea.number), now)?;
+        tx.record(Entry::idea(idea.number), now);
         detail(tx, &who, idea.number, now)
     })
 }

@@ -12,6 +12,7 @@ use rusqlite::Connection;
 use rusqlite::backup::Backup;
 
 use super::Board;
+use crate::clock::Timestamp;
 use crate::{Error, Result};
 
 impl Board {
@@ -50,16 +51,25 @@ impl Board {
     /// only then renamed over `target`. The board it replaces, with any log files
     /// of its own (a crash leaves them), is moved to `keep_as` first, so nothing is
     /// lost. Refused while `target` is open in another process. Call it with no
-    /// connection to `target` open in this one. Returns whether there was a board
-    /// to keep.
-    pub(crate) fn restore_backup(backup: &Path, target: &Path, keep_as: &Path) -> Result<bool> {
+    /// connection to `target` open in this one. The copy's change feed gets a reset
+    /// (at `now`) numbered past the replaced board's, so its followers reload.
+    /// Returns whether there was a board to keep.
+    pub(crate) fn restore_backup(
+        backup: &Path,
+        target: &Path,
+        keep_as: &Path,
+        now: Timestamp,
+    ) -> Result<bool> {
         if open_elsewhere(target)? {
             return Err(Error::OpenElsewhere);
         }
+        // Followers of the replaced board reset: the copy's feed continues past it.
+        let replaced_seq = super::changes::latest_in_file(target).unwrap_or(0);
         let staged = crate::files::partial_path(target);
         let checked = (|| {
             std::fs::copy(backup, &staged)?;
             let board = Board::open_with(&staged, false)?;
+            super::changes::mark_reset(&board.conn, replaced_seq, now)?;
             let problems = board.check_integrity()?;
             if !problems.is_empty() {
                 return Err(Error::BoardDamaged {

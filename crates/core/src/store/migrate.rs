@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_search_df.sql"),
     include_str!("migrations/0007_team.sql"),
     include_str!("migrations/0008_audit_target.sql"),
+    include_str!("migrations/0009_changes.sql"),
 ];
 
 /// The schema this build writes.

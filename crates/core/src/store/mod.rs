@@ -14,6 +14,7 @@ mod backup;
 pub(crate) mod bench_floor;
 #[cfg(feature = "devtools")]
 pub(crate) mod bulk;
+pub(crate) mod changes;
 pub(crate) mod comments;
 pub(crate) mod dump;
 pub(crate) mod dump_history;
@@ -76,10 +77,12 @@ pub struct Board {
     read_only: bool,
 }
 
-/// A write in progress: the transaction and the id source, handed to ops.
+/// A write in progress: the transaction, the id source and the changes it records
+/// for the feed ([`changes`]), handed to ops.
 pub struct Tx<'a> {
     pub(crate) tx: Transaction<'a>,
     pub(crate) ids: &'a mut IdSource,
+    pub(crate) changes: changes::Pending,
 }
 
 impl<'a> std::ops::Deref for Tx<'a> {
@@ -270,10 +273,13 @@ impl Board {
     }
 
     /// Runs `f` in one immediate transaction; commits if it returns Ok, rolls back
-    /// otherwise, so a refused operation leaves nothing behind.
+    /// otherwise, so a refused operation leaves nothing behind. The changes `f`
+    /// recorded are appended to the feed in the same transaction, just before it
+    /// commits.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let mut tx = self.begin()?;
         let value = f(&mut tx)?;
+        changes::flush(&tx.tx, &tx.changes)?;
         tx.tx.commit()?;
         Ok(value)
     }
@@ -295,6 +301,7 @@ impl Board {
         Ok(Tx {
             tx,
             ids: &mut self.ids,
+            changes: changes::Pending::default(),
         })
     }
 

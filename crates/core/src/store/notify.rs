@@ -121,7 +121,7 @@ pub(crate) struct NoticeInsert {
     pub at: Timestamp,
 }
 
-fn insert_notice(conn: &Connection, to_member: Option<i64>, n: &NoticeInsert) -> Result<()> {
+fn insert_notice(conn: &Connection, to_member: Option<i64>, n: &NoticeInsert) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO notices (to_member, kind, idea_no, actor_seq, status, comment_seq, created_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -135,21 +135,27 @@ fn insert_notice(conn: &Connection, to_member: Option<i64>, n: &NoticeInsert) ->
         n.comment_seq,
         n.at.millis()
     ])?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
 }
 
 /// Notifies every follower of the idea but the actor: one notice row, whatever the
 /// number of followers (they are found when each member reads their centre).
-pub(crate) fn notify_followers(conn: &Connection, n: &NoticeInsert) -> Result<()> {
+/// Returns the notice's seq.
+pub(crate) fn notify_followers(conn: &Connection, n: &NoticeInsert) -> Result<i64> {
     insert_notice(conn, None, n)
 }
 
 /// Notifies one member (a reply's parent author), unless they are the actor.
-pub(crate) fn notify_member(conn: &Connection, member_seq: i64, n: &NoticeInsert) -> Result<()> {
+/// Returns the notice's seq, if one was written.
+pub(crate) fn notify_member(
+    conn: &Connection,
+    member_seq: i64,
+    n: &NoticeInsert,
+) -> Result<Option<i64>> {
     if member_seq == n.actor_seq {
-        return Ok(());
+        return Ok(None);
     }
-    insert_notice(conn, Some(member_seq), n)
+    insert_notice(conn, Some(member_seq), n).map(Some)
 }
 
 /// The notices delivered to member `?1` (see the module comment) as a CTE
@@ -176,12 +182,26 @@ const UNREAD: &str = "(d.seq > coalesce((SELECT read_through FROM notice_marks W
 /// about ideas they can open only, and none about an internal note (a moderator
 /// demoted to fan keeps the notices of replies to their notes but may not read them).
 /// Hidden ideas are found in the small `ideas_hidden` index, not in each idea row.
-fn shown(team: &str) -> String {
+pub(super) fn shown(team: &str) -> String {
     format!(
         "({team} OR (NOT EXISTS (SELECT 1 FROM ideas h INDEXED BY ideas_hidden \
            WHERE h.number = d.idea_no AND h.hidden <> 0) \
          AND (d.comment_seq IS NULL OR NOT EXISTS \
          (SELECT 1 FROM comments c WHERE c.seq = d.comment_seq AND c.kind = 'internal'))))"
+    )
+}
+
+/// Whether notice `d` was delivered to the member named by SQL parameter `member`:
+/// addressed to them, or a followers' notice they did not cause, inside one of their
+/// follows of its idea (held now or ended). The centre's rule, for one notice.
+pub(super) fn delivered_to(member: &str) -> String {
+    format!(
+        "(d.to_member = {member} OR (d.to_member IS NULL AND d.actor_seq IS NOT {member} AND ( \
+           EXISTS (SELECT 1 FROM follows f WHERE f.idea_no = d.idea_no \
+                   AND f.member_seq = {member} AND d.seq > f.from_notice) \
+           OR EXISTS (SELECT 1 FROM follows_past p WHERE p.member_seq = {member} \
+                   AND p.idea_no = d.idea_no AND d.seq > p.from_notice \
+                   AND d.seq <= p.to_notice))))"
     )
 }
 
@@ -322,12 +342,8 @@ pub(crate) fn mark_read(
                     "INSERT INTO notice_reads (member_seq, notice_seq, read_at) \
                      SELECT ?1, d.seq, ?2 FROM notices d \
                      WHERE d.seq IN (SELECT value FROM json_each('[' || ?3 || ']')) AND {UNREAD} \
-                     AND (d.to_member = ?1 OR (d.to_member IS NULL AND d.actor_seq IS NOT ?1 AND ( \
-                       EXISTS (SELECT 1 FROM follows f WHERE f.idea_no = d.idea_no \
-                               AND f.member_seq = ?1 AND d.seq > f.from_notice) \
-                       OR EXISTS (SELECT 1 FROM follows_past p WHERE p.member_seq = ?1 \
-                               AND p.idea_no = d.idea_no AND d.seq > p.from_notice \
-                               AND d.seq <= p.to_notice))))"
+                     AND {}",
+                    delivered_to("?1")
                 ),
                 params![member_seq, now.millis(), list],
             )?)

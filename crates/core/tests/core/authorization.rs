@@ -15,7 +15,7 @@ use ideaboard_core::{Actor, ErrorCode, Result, ops};
 use crate::support::{Fixture, MINUTE, assert_refused, code_of, comment, new_idea, status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
+pub(crate) enum Expect {
     Allowed,
     Refused(ErrorCode),
 }
@@ -27,7 +27,7 @@ const UNSEEN: Expect = Expect::Refused(ErrorCode::NotFound);
 const LATE: Expect = Expect::Refused(ErrorCode::EditWindowClosed);
 
 #[rustfmt::skip]
-const MATRIX: &[(&str, [Expect; 5])] = &[
+pub(crate) const MATRIX: &[(&str, [Expect; 5])] = &[
     // operation                            guest    fan      other    mod      admin
     ("list_ideas",                         [OK,      OK,      OK,      OK,      OK]),
     ("get_idea",                           [OK,      OK,      OK,      OK,      OK]),
@@ -96,9 +96,9 @@ fn export(
     ops::export(b, who, &request, now, std::io::sink(), &mut |_, _| true)
 }
 
-const ROLES: [&str; 5] = ["guest", "fan", "other fan", "moderator", "admin"];
+pub(crate) const ROLES: [&str; 5] = ["guest", "fan", "other fan", "moderator", "admin"];
 
-fn actor_for(fx: &Fixture, column: usize) -> Actor {
+pub(crate) fn actor_for(fx: &Fixture, column: usize) -> Actor {
     match column {
         0 => Actor::guest(),
         1 => fx.fan.actor.clone(),
@@ -128,7 +128,7 @@ fn report(kind: ContentKind, id: &str) -> NewReport {
 }
 
 /// Runs one operation of the matrix as `who`, on the fixture's targets.
-fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
+pub(crate) fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
     let now = fx.now;
     let b = &mut fx.board;
     let edit = IdeaEdit {
