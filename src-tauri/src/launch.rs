@@ -56,18 +56,18 @@ pub fn board_path(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>
 /// built in a side file and renamed into place, so a crash mid-way leaves no
 /// half-made board behind.
 pub(crate) fn open_or_create_demo(path: &Path) -> Result<Board, Error> {
+    let now = Timestamp::now();
     if path.exists() {
-        return Board::open(path);
+        return Board::open(path, now);
     }
     let building = path.with_extension("board-building");
     for side in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{side}", building.display()));
     }
-    let now = Timestamp::now();
     {
         let mut board = Board::create(&building, seed::DEMO_BOARD_NAME, now)?;
         seed::demo(&mut board, seed::DEMO_SEED, now)?;
     }
     std::fs::rename(&building, path)?;
-    Board::open(path)
+    Board::open(path, now)
 }

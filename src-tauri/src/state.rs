@@ -162,7 +162,7 @@ impl Shared {
         // Closing the board's connection first: the restore needs it closed.
         *slot = Slot::Opening;
         let restored = backups::restore_named(&path, file_name, now);
-        *slot = match Board::open(&path) {
+        *slot = match Board::open(&path, now) {
             Ok(board) => Slot::Open(Box::new(board)),
             Err(e) => Slot::Failed(e.to_dto()),
         };

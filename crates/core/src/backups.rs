@@ -125,14 +125,6 @@ pub fn take_daily_if_due(board: &Board, now: Timestamp) -> Result<Option<BackupI
     take(board, BackupKind::Daily, now).map(Some)
 }
 
-/// The backup [`Board::open`] takes before upgrading a board's schema. If it cannot
-/// be taken, the board is not upgraded (the open is refused, nothing changed).
-pub(crate) fn before_upgrade(board: &Board) -> Result<()> {
-    // The file name's time is the wall clock's: this runs inside `open`, which has
-    // no caller's `now` to take.
-    take(board, BackupKind::BeforeUpgrade, Timestamp::now()).map(|_| ())
-}
-
 /// Puts the backup at `backup` in the place of the board file at `board` (see
 /// [`Board::restore_backup`]) and keeps the board it replaced among the backups, as
 /// a [`BackupKind::BeforeRestore`] one. Call it with no connection to `board` open

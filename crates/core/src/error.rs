@@ -2,7 +2,7 @@
 //! every boundary (IPC, CLI exit messages, tests); callers branch on the code and
 //! localise by it, never on the message text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Everything an Ideaboard operation can refuse or fail with.
@@ -98,9 +98,7 @@ pub enum Error {
         problems.len(),
         problems.first().map(|p| p.to_string()).unwrap_or_default()
     )]
-    ImportRejected {
-        problems: Vec<crate::model::ImportProblem>,
-    },
+    ImportRejected { problems: Vec<ImportProblem> },
     #[error("a JSON bundle imports only into an empty board (this one has {what})")]
     BoardNotEmpty { what: &'static str },
     #[error("cancelled")]
@@ -281,6 +279,29 @@ impl From<std::io::Error> for Error {
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,
+}
+
+/// One reason an import was refused (the payload of [`Error::ImportRejected`], so it
+/// lives here and `model` re-exports it): where (a line of a CSV file, or a record of a
+/// JSON bundle such as `ideas[3]`) and what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    /// 1-based line of the file (the header is line 1); 0 when not line-based.
+    pub line: u64,
+    /// The record, for files that are not line-based (JSON); empty otherwise.
+    pub record: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}: {}", self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.record, self.message)
+        }
+    }
 }
 
 /// Result alias of the core.

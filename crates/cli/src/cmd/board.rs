@@ -24,7 +24,7 @@ pub fn init(
 }
 
 pub fn backup(path: &Path, out: Option<&Path>, now: Timestamp) -> Result<(), Error> {
-    let b = Board::open(path)?;
+    let b = Board::open(path, now)?;
     let (to, bytes) = match out {
         Some(out) => (out.display().to_string(), b.backup_to(out)?),
         None => {
@@ -63,7 +63,7 @@ pub fn restore(backup: &Path, path: &Path, now: Timestamp) -> Result<(), Error> 
 }
 
 pub fn stats(path: &Path, json: bool) -> Result<(), Error> {
-    let b = Board::open(path)?;
+    let b = Board::open(path, Timestamp::now())?;
     let o = ops::board_overview(&b)?;
     if json {
         println!(
@@ -97,7 +97,7 @@ pub fn list(
     category: Option<String>,
     limit: u32,
 ) -> Result<(), Error> {
-    let b = Board::open(path)?;
+    let b = Board::open(path, Timestamp::now())?;
     let query = ListQuery {
         sort: IdeaSort::parse(sort)?,
         status: status.map(IdeaStatus::parse).transpose()?,

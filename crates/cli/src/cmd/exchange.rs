@@ -114,7 +114,7 @@ fn request(args: &ExportArgs) -> Result<ExportRequest, Error> {
 }
 
 pub fn export(args: &ExportArgs, now: Timestamp) -> Result<(), Error> {
-    let board = Board::open(&args.board)?;
+    let board = Board::open(&args.board, now)?;
     let actor = actor(&board, args.as_member.as_deref())?;
     let request = request(args)?;
     let file = File::create(&args.out)?;
@@ -146,7 +146,7 @@ fn import_format(path: &Path, format: Option<&str>) -> Result<ImportFormat, Erro
 }
 
 pub fn import(args: &ImportArgs, now: Timestamp) -> Result<(), Error> {
-    let mut board = Board::open(&args.board)?;
+    let mut board = Board::open(&args.board, now)?;
     let actor = actor(&board, args.as_member.as_deref())?;
     let format = import_format(&args.from, args.format.as_deref())?;
     let file = File::open(&args.from)?;

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use ideaboard_core::model::{IdeaSort, IdeaStatus, SearchQuery};
-use ideaboard_core::{Actor, Board, Error, ops};
+use ideaboard_core::{Actor, Board, Error, Timestamp, ops};
 
 /// What to search for and how to narrow it, as given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -31,7 +31,7 @@ pub fn run(
     limit: u32,
     filters: &SearchFilters<'_>,
 ) -> Result<(), Error> {
-    let board = Board::open(board)?;
+    let board = Board::open(board, Timestamp::now())?;
     let query = SearchQuery {
         query: query.to_string(),
         sort: filters.sort.map(IdeaSort::parse).transpose()?,

@@ -46,7 +46,7 @@ pub fn run(args: &SeedArgs, now: Timestamp) -> Result<(), Error> {
 /// Opens a board, or creates it when the file does not exist yet.
 fn open_or_create(path: &Path, now: Timestamp) -> Result<Board, Error> {
     if path.exists() {
-        Board::open(path)
+        Board::open(path, now)
     } else {
         Board::create(path, seed::DEMO_BOARD_NAME, now)
     }

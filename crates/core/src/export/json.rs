@@ -7,8 +7,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Progress;
-use super::bundle::{FORMAT, Head, VERSION};
 use crate::clock::Timestamp;
+use crate::model::bundle::{FORMAT, Head, VERSION};
 use crate::store::dump::{self, DumpScope};
 use crate::store::dump_history as history;
 use crate::{Error, Result};

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use super::{Problems, reason};
 use crate::clock::Timestamp;
 use crate::model::{IdeaStatus, ImportReport};
-use crate::ops::validate;
+use crate::rules;
 
 /// The columns a file must have; the rest of the layout is optional.
 const REQUIRED: [&str; 6] = [
@@ -131,10 +131,10 @@ pub(crate) fn read(
                 get("number")
             ));
         }
-        let title = validate::title(get("title"))
+        let title = rules::title(get("title"))
             .map_err(|e| bad(format!("title: {}", reason(&e))))
             .ok();
-        let body = validate::body(get("description"))
+        let body = rules::body(get("description"))
             .map_err(|e| bad(format!("description: {}", reason(&e))))
             .ok();
         let created = Timestamp::parse_rfc3339(get("created_at"))
@@ -146,7 +146,7 @@ pub(crate) fn read(
                 ))
             })
             .ok();
-        let author = validate::display_name(get("created_by"))
+        let author = rules::display_name(get("created_by"))
             .map_err(|e| bad(format!("created_by: {}", reason(&e))))
             .ok();
         let status = map_status(get("status"));
@@ -189,13 +189,13 @@ pub(crate) fn read(
             }
         }
         let tags: Vec<String> = get("tags").split(',').map(str::to_string).collect();
-        let tags = validate::tags(&tags)
+        let tags = rules::tags(&tags)
             .map_err(|e| bad(format!("tags: {}", reason(&e))))
             .ok();
         let responder = Some(get("responded_by").to_string()).filter(|s| !s.is_empty());
         let response = Some(get("response").to_string()).filter(|s| !s.is_empty());
         if let Some(r) = &response
-            && let Err(e) = validate::note(Some(r))
+            && let Err(e) = rules::note(Some(r))
         {
             bad(format!("response: {}", reason(&e)));
         }
@@ -311,7 +311,7 @@ pub(crate) fn append(
             &row.title,
             &row.body,
             &markdown_to_safe_html(&row.body),
-            &markdown_excerpt(&row.body, crate::ops::EXCERPT_CHARS),
+            &markdown_excerpt(&row.body, crate::rules::EXCERPT_CHARS),
             author,
             row.created,
         )?;

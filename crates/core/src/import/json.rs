@@ -21,34 +21,14 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{Connection, params};
 use serde::de::DeserializeSeed;
 
-use super::json_stream::BundleSeed;
+use super::json_stream::{BundleSeed, BundleSink, Record};
 use super::{Problems, reason};
 use crate::clock::Timestamp;
-use crate::export::bundle::*;
+use crate::model::bundle::*;
 use crate::model::{ImportProblem, ImportReport};
-use crate::ops::validate;
+use crate::rules;
 use crate::store::import::{self as store, Inserts};
 use crate::{Error, Result};
-
-/// One record of one table, as parsed.
-pub(crate) enum Record {
-    Member(MemberRecord),
-    Category(CategoryRecord),
-    Tag(TagRecord),
-    Idea(IdeaRecord),
-    Vote(VoteRecord),
-    Comment(CommentRecord),
-    Reaction(ReactionRecord),
-    Change(StatusChangeRecord),
-    Follow(FollowRecord),
-    PastFollow(PastFollowRecord),
-    Notice(NoticeRecord),
-    NoticeRead(NoticeReadRecord),
-    NoticeMark(NoticeMarkRecord),
-    Points(PointsRecord),
-    Audit(AuditRecord),
-    Report(ReportRecord),
-}
 
 /// The state of one restore: the inserts, the ids seen so far, the problems.
 pub(crate) struct Restorer<'c> {
@@ -123,43 +103,6 @@ impl<'c> Restorer<'c> {
             comments: HashMap::new(),
             notices: HashSet::new(),
         })
-    }
-
-    /// Keeps a storage error to return once serde has unwound.
-    pub(super) fn fail(&mut self, e: Error) {
-        self.fatal = Some(e);
-    }
-
-    pub(super) fn format(&mut self, format: &str) {
-        let ok = format == FORMAT;
-        if !ok {
-            self.problems
-                .record("format", format!("expected {FORMAT:?}, found {format:?}"));
-        }
-        self.format = Some(ok);
-    }
-
-    pub(super) fn version(&mut self, version: u32) {
-        let ok = version == VERSION;
-        if !ok {
-            self.problems.record(
-                "version",
-                format!("this build reads version {VERSION}, the file is version {version}"),
-            );
-        }
-        self.version = Some(ok);
-    }
-
-    pub(super) fn misplaced(&mut self, table: &str) {
-        self.problems.record(
-            table,
-            "the tables must come in the documented order (docs/export-json.md)",
-        );
-    }
-
-    pub(super) fn unknown_key(&mut self, key: &str) {
-        self.problems
-            .record(key, "not a field of a version 1 bundle");
     }
 
     /// Whether records can be read: the head came first and is this version.
@@ -257,54 +200,6 @@ impl<'c> Restorer<'c> {
         }
     }
 
-    pub(super) fn board(&mut self, b: BoardRecord) -> Result<()> {
-        if !self.ready() {
-            return Ok(());
-        }
-        let name = validate::display_name(&b.name).map(|_| ());
-        self.check("board", 0, name);
-        if !matches!(b.default_locale.as_str(), "zh-CN" | "en") {
-            self.bad("board", 0, format!("unknown locale {:?}", b.default_locale));
-        }
-        let created = self.time("board", 0, &b.created_at);
-        if self.writing() {
-            let done = self.ins.board.execute(params![
-                b.name,
-                b.vote_budget,
-                b.support_threshold,
-                b.default_locale,
-                b.edit_grace_minutes,
-                created
-            ]);
-            self.insert("board", 0, done)?;
-        }
-        Ok(())
-    }
-
-    pub(super) fn record(&mut self, index: usize, record: Record) -> Result<()> {
-        if !self.ready() {
-            return Ok(());
-        }
-        match record {
-            Record::Member(r) => self.add_member(index, r),
-            Record::Category(r) => self.add_category(index, r),
-            Record::Tag(r) => self.add_tag(index, r),
-            Record::Idea(r) => self.add_idea(index, r),
-            Record::Vote(r) => self.add_vote(index, r),
-            Record::Comment(r) => self.add_comment(index, r),
-            Record::Reaction(r) => self.add_reaction(index, r),
-            Record::Change(r) => self.add_change(index, r),
-            Record::Follow(r) => self.add_follow(index, r),
-            Record::PastFollow(r) => self.add_past_follow(index, r),
-            Record::Notice(r) => self.add_notice(index, r),
-            Record::NoticeRead(r) => self.add_notice_read(index, r),
-            Record::NoticeMark(r) => self.add_notice_mark(index, r),
-            Record::Points(r) => self.add_points(index, r),
-            Record::Audit(r) => self.add_audit(index, r),
-            Record::Report(r) => self.add_report(index, r),
-        }
-    }
-
     /// After the last record: references that may point forward, then either every
     /// problem or the recount of what the board derives.
     fn finish(mut self) -> Result<ImportReport> {
@@ -334,5 +229,93 @@ impl<'c> Restorer<'c> {
         drop(ins);
         store::recount_restored(conn)?;
         Ok(report)
+    }
+}
+
+/// The parts of the bundle as they stream in: checked, and written while no problem
+/// has been found.
+impl BundleSink for Restorer<'_> {
+    fn fail(&mut self, e: Error) {
+        self.fatal = Some(e);
+    }
+
+    fn format(&mut self, format: &str) {
+        let ok = format == FORMAT;
+        if !ok {
+            self.problems
+                .record("format", format!("expected {FORMAT:?}, found {format:?}"));
+        }
+        self.format = Some(ok);
+    }
+
+    fn version(&mut self, version: u32) {
+        let ok = version == VERSION;
+        if !ok {
+            self.problems.record(
+                "version",
+                format!("this build reads version {VERSION}, the file is version {version}"),
+            );
+        }
+        self.version = Some(ok);
+    }
+
+    fn misplaced(&mut self, table: &str) {
+        self.problems.record(
+            table,
+            "the tables must come in the documented order (docs/export-json.md)",
+        );
+    }
+
+    fn unknown_key(&mut self, key: &str) {
+        self.problems
+            .record(key, "not a field of a version 1 bundle");
+    }
+
+    fn board(&mut self, b: BoardRecord) -> Result<()> {
+        if !self.ready() {
+            return Ok(());
+        }
+        let name = rules::display_name(&b.name).map(|_| ());
+        self.check("board", 0, name);
+        if !matches!(b.default_locale.as_str(), "zh-CN" | "en") {
+            self.bad("board", 0, format!("unknown locale {:?}", b.default_locale));
+        }
+        let created = self.time("board", 0, &b.created_at);
+        if self.writing() {
+            let done = self.ins.board.execute(params![
+                b.name,
+                b.vote_budget,
+                b.support_threshold,
+                b.default_locale,
+                b.edit_grace_minutes,
+                created
+            ]);
+            self.insert("board", 0, done)?;
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, index: usize, record: Record) -> Result<()> {
+        if !self.ready() {
+            return Ok(());
+        }
+        match record {
+            Record::Member(r) => self.add_member(index, r),
+            Record::Category(r) => self.add_category(index, r),
+            Record::Tag(r) => self.add_tag(index, r),
+            Record::Idea(r) => self.add_idea(index, r),
+            Record::Vote(r) => self.add_vote(index, r),
+            Record::Comment(r) => self.add_comment(index, r),
+            Record::Reaction(r) => self.add_reaction(index, r),
+            Record::Change(r) => self.add_change(index, r),
+            Record::Follow(r) => self.add_follow(index, r),
+            Record::PastFollow(r) => self.add_past_follow(index, r),
+            Record::Notice(r) => self.add_notice(index, r),
+            Record::NoticeRead(r) => self.add_notice_read(index, r),
+            Record::NoticeMark(r) => self.add_notice_mark(index, r),
+            Record::Points(r) => self.add_points(index, r),
+            Record::Audit(r) => self.add_audit(index, r),
+            Record::Report(r) => self.add_report(index, r),
+        }
     }
 }

@@ -6,10 +6,10 @@ use rusqlite::params;
 use super::json::Restorer;
 use super::reason;
 use crate::Result;
-use crate::export::bundle::*;
+use crate::model::bundle::*;
 use crate::model::{IdeaStatus, Role};
-use crate::ops::validate;
 use crate::render::{markdown_excerpt, markdown_to_safe_html};
+use crate::rules;
 use crate::store::import as store;
 
 impl Restorer<'_> {
@@ -18,7 +18,7 @@ impl Restorer<'_> {
         let uuid = crate::ids::parse_id(&m.id);
         let role = Role::parse(&m.role).map(|_| ());
         self.check(T, i, role);
-        let name = validate::display_name(&m.display_name).map(|_| ());
+        let name = rules::display_name(&m.display_name).map(|_| ());
         self.check(T, i, name);
         let joined = self.time(T, i, &m.joined_at);
         let uuid = match uuid {
@@ -115,9 +115,9 @@ impl Restorer<'_> {
                 String::new()
             }
         };
-        let title = validate::title(&r.title).map(|_| ());
+        let title = rules::title(&r.title).map(|_| ());
         self.check(T, i, title);
-        let body = validate::body(&r.body).map(|_| ());
+        let body = rules::body(&r.body).map(|_| ());
         self.check(T, i, body);
         let category = match &r.category {
             Some(slug) => match self.categories.get(slug) {
@@ -161,7 +161,7 @@ impl Restorer<'_> {
                 r.title,
                 r.body,
                 markdown_to_safe_html(&r.body),
-                markdown_excerpt(&r.body, crate::ops::EXCERPT_CHARS),
+                markdown_excerpt(&r.body, crate::rules::EXCERPT_CHARS),
                 category,
                 author,
                 r.status,

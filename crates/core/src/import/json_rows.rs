@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::json::Restorer;
 use crate::Result;
-use crate::export::bundle::*;
+use crate::model::bundle::*;
 use crate::model::{
     CommentKind, IdeaStatus, NotificationKind, PointsReason, Priority, Reaction, ReportOutcome,
 };

@@ -1,6 +1,6 @@
 //! Reads a JSON bundle as a stream: serde visits the document's keys in order and
-//! hands each record of each table to the [`Restorer`] as soon as it is parsed, so
-//! the bundle is never held whole in memory. Tables must come in the documented
+//! hands each record of each table to a [`BundleSink`] (the restorer) as soon as it
+//! is parsed, so the bundle is never held whole in memory. Tables must come in the documented
 //! order (each only refers to tables before it); a syntax or shape error stops
 //! the reading with its line number.
 
@@ -8,8 +8,42 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::json::{Record, Restorer};
-use crate::export::bundle::*;
+use crate::model::bundle::*;
+use crate::{Error, Result};
+
+/// One record of one table, as parsed.
+pub(crate) enum Record {
+    Member(MemberRecord),
+    Category(CategoryRecord),
+    Tag(TagRecord),
+    Idea(IdeaRecord),
+    Vote(VoteRecord),
+    Comment(CommentRecord),
+    Reaction(ReactionRecord),
+    Change(StatusChangeRecord),
+    Follow(FollowRecord),
+    PastFollow(PastFollowRecord),
+    Notice(NoticeRecord),
+    NoticeRead(NoticeReadRecord),
+    NoticeMark(NoticeMarkRecord),
+    Points(PointsRecord),
+    Audit(AuditRecord),
+    Report(ReportRecord),
+}
+
+/// What the stream hands each part of the bundle to, in the document's order.
+pub(crate) trait BundleSink {
+    fn format(&mut self, format: &str);
+    fn version(&mut self, version: u32);
+    fn board(&mut self, board: BoardRecord) -> Result<()>;
+    /// Record `index` of its table.
+    fn record(&mut self, index: usize, record: Record) -> Result<()>;
+    /// A table came after one it must precede.
+    fn misplaced(&mut self, table: &str);
+    fn unknown_key(&mut self, key: &str);
+    /// Keeps a storage error to return once serde has unwound.
+    fn fail(&mut self, e: Error);
+}
 
 /// The tables of a bundle, in the order they must come.
 pub(crate) const TABLES: [&str; 16] = [
@@ -32,29 +66,29 @@ pub(crate) const TABLES: [&str; 16] = [
 ];
 
 /// The whole document.
-pub(crate) struct BundleSeed<'r, 'c> {
-    pub restorer: &'r mut Restorer<'c>,
+pub(crate) struct BundleSeed<'r, S> {
+    pub restorer: &'r mut S,
 }
 
 fn stop<E: de::Error>() -> E {
     E::custom("stopped by a storage error")
 }
 
-impl<'de> DeserializeSeed<'de> for BundleSeed<'_, '_> {
+impl<'de, S: BundleSink> DeserializeSeed<'de> for BundleSeed<'_, S> {
     type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for BundleSeed<'_, '_> {
+impl<'de, S: BundleSink> Visitor<'de> for BundleSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an Ideaboard JSON bundle (an object)")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
         let r = self.restorer;
         let mut last: Option<usize> = None;
         while let Some(key) = map.next_key::<String>()? {
@@ -90,26 +124,26 @@ impl<'de> Visitor<'de> for BundleSeed<'_, '_> {
 }
 
 /// One table's array.
-struct TableSeed<'r, 'c> {
-    restorer: &'r mut Restorer<'c>,
+struct TableSeed<'r, S> {
+    restorer: &'r mut S,
     table: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for TableSeed<'_, '_> {
+impl<'de, S: BundleSink> DeserializeSeed<'de> for TableSeed<'_, S> {
     type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for TableSeed<'_, '_> {
+impl<'de, S: BundleSink> Visitor<'de> for TableSeed<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the array of {}", TABLES[self.table])
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
         let r = self.restorer;
         let mut index = 0;
         macro_rules! each {

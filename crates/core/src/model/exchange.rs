@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::IdeaStatus;
+/// Defined beside the error that carries it ([`crate::Error::ImportRejected`]).
+pub use crate::error::ImportProblem;
 
 /// The file formats a board exports to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -95,28 +97,6 @@ impl ImportFormat {
                 field: "import format",
                 value: other.to_string(),
             }),
-        }
-    }
-}
-
-/// One reason an import was refused: where (a line of a CSV file, or a record of a
-/// JSON bundle such as `ideas[3]`) and what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportProblem {
-    /// 1-based line of the file (the header is line 1); 0 when not line-based.
-    pub line: u64,
-    /// The record, for files that are not line-based (JSON); empty otherwise.
-    pub record: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(f, "line {}: {}", self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.record, self.message)
         }
     }
 }

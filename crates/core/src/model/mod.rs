@@ -1,11 +1,14 @@
 //! Entities and value types of a board, as the rest of the world sees them. These
 //! are the DTOs that cross IPC (camelCase, ids as strings, RFC 3339 times) and the
-//! enums whose text form is what the store keeps.
+//! enums whose text form is what the store keeps. [`bundle`] holds the records of
+//! the JSON bundle, which the store reads and writes and the exporter and importer
+//! carry; they are named in its own namespace (`model::bundle::MemberRecord`).
 
 mod activity;
 mod adoption;
 mod backup;
 mod board;
+pub mod bundle;
 mod change;
 mod comment;
 mod enums;

@@ -10,7 +10,7 @@ use crate::model::{
     RoadmapColumn,
 };
 use crate::render::markdown_excerpt;
-use crate::store::{Board, adoption, ideas, journey};
+use crate::store::{Board, adoption, cards, ideas, journey};
 use crate::{Result, Timestamp};
 
 /// The statuses of the roadmap, in journey order.
@@ -68,7 +68,7 @@ pub fn adoption_overview(board: &Board, actor: &Actor) -> Result<AdoptionOvervie
         let mut showcase = Vec::new();
         for (number, at, note) in adoption::latest_launches(conn, SHOWCASE_IDEAS)? {
             showcase.push(LaunchedIdea {
-                idea: ideas::summary(conn, number, who.seq)?,
+                idea: cards::summary(conn, number, who.seq)?,
                 launched_at: Timestamp::from_millis(at),
                 note: note
                     .map(|n| markdown_excerpt(&n, NOTE_CHARS))

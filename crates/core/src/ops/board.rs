@@ -2,11 +2,12 @@
 
 use serde_json::json;
 
+use super::Actor;
 use super::actor::{Who, audit};
-use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{AuditEntry, BoardOverview, BoardSettings, Category};
 use crate::store::changes::Entry;
+use crate::rules;
 use crate::store::{Board, ledger, settings, taxonomy};
 use crate::{Error, Result};
 
@@ -40,7 +41,7 @@ pub fn update_board_settings(
 ) -> Result<BoardSettings> {
     board.write(|tx| {
         let admin = Who::load(tx, actor)?.admin()?;
-        let name = validate::display_name(&new.name)?;
+        let name = rules::display_name(&new.name)?;
         if !matches!(new.default_locale.as_str(), "zh-CN" | "en") {
             return Err(Error::UnknownValue {
                 field: "locale",
@@ -98,11 +99,11 @@ pub fn add_category(
                 reason: format!("{slug} exists already"),
             });
         }
-        let name = validate::display_name(&category.name)?;
+        let name = rules::display_name(&category.name)?;
         let name_en = category
             .name_en
             .as_deref()
-            .map(validate::display_name)
+            .map(rules::display_name)
             .transpose()?;
         let clean = Category {
             slug,

@@ -3,15 +3,16 @@
 
 use serde_json::json;
 
+use super::Actor;
 use super::actor::{Who, audit, idea_target, visible_idea};
 use super::changes::grant_points;
-use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{
     CommentKind, CommentView, IdeaStatus, NewComment, NotificationKind, PointsReason, Reaction,
 };
 use crate::rank;
 use crate::render::markdown_to_safe_html;
+use crate::rules;
 use crate::store::changes::{Audience, Entry};
 use crate::store::{Board, comments, ideas, notify};
 use crate::{Error, Result};
@@ -61,7 +62,7 @@ pub fn add_comment(
             }
             None => None,
         };
-        let body = validate::comment(&input.body)?;
+        let body = rules::comment(&input.body)?;
         let id = tx.ids.next(now).to_string();
         let comment_seq = comments::insert(
             tx,
@@ -149,7 +150,7 @@ pub fn edit_comment(
         if comment.deleted {
             return Err(Error::CommentDeleted);
         }
-        let body = validate::comment(body)?;
+        let body = rules::comment(body)?;
         comments::update_body(tx, comment.seq, &body, &markdown_to_safe_html(&body), now)?;
         tx.record(Entry::comment(comment.seq, comment.idea_no), now);
         one(tx, &who, comment.idea_no, &comment.id)

@@ -2,22 +2,21 @@
 
 use serde_json::json;
 
+use super::Actor;
 use super::actor::{Who, audit, idea_target, no_detail, visible_idea};
 use super::changes::grant_points;
-use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{
     IdeaDetail, IdeaEdit, IdeaPage, IdeaStatus, ListQuery, NewIdea, PointsReason, ReportOutcome,
 };
 use crate::render::{markdown_excerpt, markdown_to_safe_html};
+use crate::rules;
 use crate::store::changes::{Audience, Entry};
+use crate::store::filter::ListFilter;
 use crate::store::{
-    Board, Tx, ideas, journey, members, notify, reports, settings, taxonomy, votes,
+    Board, Tx, cards, ideas, journey, members, notify, reports, settings, taxonomy, votes,
 };
 use crate::{Error, Result};
-
-/// Characters of plain text on a card.
-pub(crate) const EXCERPT_CHARS: usize = 160;
 
 /// Submits a new idea. The author follows it and earns points.
 pub fn submit_idea(
@@ -29,9 +28,9 @@ pub fn submit_idea(
     board.write(|tx| {
         let who = Who::load(tx, actor)?;
         let (author, _) = who.signed_in()?;
-        let title = validate::title(&input.title)?;
-        let body = validate::body(&input.body)?;
-        let tags = validate::tags(&input.tags)?;
+        let title = rules::title(&input.title)?;
+        let body = rules::body(&input.body)?;
+        let tags = rules::tags(&input.tags)?;
         let category_seq = input
             .category
             .as_deref()
@@ -45,7 +44,7 @@ pub fn submit_idea(
                 title: &title,
                 body: &body,
                 body_html: &markdown_to_safe_html(&body),
-                excerpt: &markdown_excerpt(&body, EXCERPT_CHARS),
+                excerpt: &markdown_excerpt(&body, rules::EXCERPT_CHARS),
                 category_seq,
                 author_seq: author,
                 now,
@@ -117,8 +116,8 @@ pub fn edit_idea(
         let who = Who::load(tx, actor)?;
         let idea = visible_idea(tx, &who, idea_id)?;
         require_edit(tx, &who, &idea, now)?;
-        let title = validate::title(&edit.title)?;
-        let body = validate::body(&edit.body)?;
+        let title = rules::title(&edit.title)?;
+        let body = rules::body(&edit.body)?;
         let html = markdown_to_safe_html(&body);
         ideas::update_text(
             tx,
@@ -126,7 +125,7 @@ pub fn edit_idea(
             &title,
             &body,
             &html,
-            &markdown_excerpt(&body, EXCERPT_CHARS),
+            &markdown_excerpt(&body, rules::EXCERPT_CHARS),
             now,
         )?;
         tx.record(Entry::idea(idea.number), now);
@@ -158,7 +157,7 @@ pub fn set_idea_labels(
         let who = Who::load(tx, actor)?;
         let idea = visible_idea(tx, &who, idea_id)?;
         require_edit(tx, &who, &idea, now)?;
-        let tags = validate::tags(tags)?;
+        let tags = rules::tags(tags)?;
         let category_seq = category
             .map(|slug| taxonomy::category_seq(tx, slug))
             .transpose()?;
@@ -331,8 +330,8 @@ pub(crate) struct FilterInput<'a> {
 pub(crate) fn resolve_filter(
     conn: &rusqlite::Connection,
     input: &FilterInput<'_>,
-) -> Result<ideas::ListFilter> {
-    let mut filter = ideas::ListFilter {
+) -> Result<ListFilter> {
+    let mut filter = ListFilter {
         include_hidden: input.include_hidden,
         status: input.status,
         ..Default::default()
@@ -360,7 +359,7 @@ pub(crate) fn detail(
     number: i64,
     now: Timestamp,
 ) -> Result<IdeaDetail> {
-    let idea = ideas::summary(conn, number, who.seq)?;
+    let idea = cards::summary(conn, number, who.seq)?;
     let row = ideas::by_number(conn, number)?;
     let (body, body_html) = ideas::body(conn, number)?;
     let following = match who.seq {

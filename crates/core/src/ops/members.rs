@@ -6,10 +6,10 @@ use serde_json::json;
 
 use super::Actor;
 use super::actor::{Who, audit};
-use super::validate;
 use crate::clock::Timestamp;
 use crate::model::{MemberProfile, NewMember, PointsEntry, Role};
 use crate::store::changes::Entry;
+use crate::rules;
 use crate::store::{Board, ledger, members};
 use crate::{Error, Result};
 
@@ -40,7 +40,7 @@ pub fn create_member(
         } else {
             None
         };
-        let name = validate::display_name(&input.display_name)?;
+        let name = rules::display_name(&input.display_name)?;
         let passphrase = match input.passphrase.as_deref() {
             Some(_) if !input.role.is_team() => {
                 return Err(Error::InvalidInput {
@@ -48,7 +48,7 @@ pub fn create_member(
                     reason: "only team profiles have a passphrase".into(),
                 });
             }
-            Some(p) => Some(validate::passphrase(p)?),
+            Some(p) => Some(rules::passphrase(p)?),
             None => None,
         };
         let hash = match passphrase {
@@ -86,10 +86,10 @@ pub fn create_owner(
         if members::count_all(tx)? > 0 {
             return Err(Error::NotAllowed);
         }
-        let name = validate::display_name(display_name)?;
+        let name = rules::display_name(display_name)?;
         let hash = match passphrase {
             Some(p) => {
-                let p = validate::passphrase(p)?;
+                let p = rules::passphrase(p)?;
                 let salt = salt_for(tx, now);
                 Some(hash_passphrase(p, &salt)?)
             }
@@ -153,7 +153,7 @@ pub fn rename_member(
         if target.seq != seq && role != Role::Admin {
             return Err(Error::NotAllowed);
         }
-        let name = validate::display_name(display_name)?;
+        let name = rules::display_name(display_name)?;
         members::set_name(tx, target.seq, &name)?;
         tx.record(Entry::member(target.seq), now);
         if target.seq != seq {
@@ -224,7 +224,7 @@ pub fn set_passphrase(
         }
         let hash = match passphrase {
             Some(p) => {
-                let p = validate::passphrase(p)?;
+                let p = rules::passphrase(p)?;
                 let salt = salt_for(tx, now);
                 Some(hash_passphrase(p, &salt)?)
             }

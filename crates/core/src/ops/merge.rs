@@ -85,7 +85,7 @@ pub fn merge_ideas(
         let who = Who::load(tx, actor)?;
         let seq = who.team()?;
         let (source, target) = check(tx, &who, source_id, target_id)?;
-        let note = super::validate::note(note)?;
+        let note = crate::rules::note(note)?;
         let note_html = note.as_deref().map(crate::render::markdown_to_safe_html);
         journey::insert(
             tx,

@@ -21,7 +21,6 @@ mod search;
 mod status;
 mod team_analytics;
 mod triage;
-pub mod validate;
 mod votes;
 
 pub use actor::Actor;

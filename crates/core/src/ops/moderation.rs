@@ -12,7 +12,6 @@ use super::Actor;
 use super::actor::{Who, audit, idea_target, visible_idea};
 use super::changes::grant_points;
 use super::comments::{one, visible_comment};
-use super::validate;
 use crate::clock::Timestamp;
 use crate::model::{
     CommentKind, CommentView, ContentKind, ContentRef, MemberRef, ModerationItem, ModerationPage,
@@ -21,6 +20,7 @@ use crate::model::{
 use crate::rank;
 use crate::render::markdown_excerpt;
 use crate::store::changes::{Audience, Entry};
+use crate::rules;
 use crate::store::reports::{self, Item};
 use crate::store::{Board, comments, ideas, ledger};
 use crate::{Error, Result};
@@ -66,7 +66,7 @@ pub fn report_content(
         if deleted {
             return Err(Error::CommentDeleted);
         }
-        let reason = validate::report_reason(&input.reason)?;
+        let reason = rules::report_reason(&input.reason)?;
         if reports::has_open(tx, seq, item)? {
             return Err(Error::AlreadyReported);
         }

@@ -12,7 +12,7 @@ use crate::model::{SearchHit, SearchPage, SearchQuery, SimilarIdea};
 use crate::search::query::{ParsedQuery, QUERY_MAX_CHARS};
 use crate::search::similar::{self, Features};
 use crate::search::{highlight, plain_text};
-use crate::store::{Board, ideas, search};
+use crate::store::{Board, cards, ideas, search};
 use crate::{Error, Result};
 
 /// The largest page a search returns.
@@ -156,7 +156,7 @@ pub fn similar_ideas(
             .into_iter()
             .map(|(number, score)| {
                 Ok(SimilarIdea {
-                    idea: ideas::summary(conn, number, who.seq)?,
+                    idea: cards::summary(conn, number, who.seq)?,
                     score,
                 })
             })

@@ -4,14 +4,15 @@
 
 use serde_json::json;
 
+use super::Actor;
 use super::actor::{Who, audit, idea_target, visible_idea};
 use super::changes::grant_points;
 use super::ideas::detail;
-use super::{Actor, validate};
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, IdeaStatus, NotificationKind, PointsReason, StatusUpdate};
 use crate::rank;
 use crate::render::markdown_to_safe_html;
+use crate::rules;
 use crate::store::changes::Entry;
 use crate::store::{Board, Tx, ideas, journey, notify};
 use crate::{Error, Result};
@@ -67,7 +68,7 @@ fn apply(tx: &Tx<'_>, who: &Who, seq: i64, update: &StatusUpdate, now: Timestamp
             to: update.to.as_str(),
         });
     }
-    let note = validate::note(update.note.as_deref())?;
+    let note = rules::note(update.note.as_deref())?;
     if update.to.needs_note() && note.is_none() {
         return Err(Error::NoteRequired {
             status: update.to.as_str(),

@@ -3,7 +3,8 @@
 
 use rusqlite::{Connection, params};
 
-use super::ideas::LISTED;
+use super::cards;
+use super::filter::{LISTED, open_statuses};
 use crate::Result;
 use crate::model::{Category, IdeaStatus};
 
@@ -190,7 +191,7 @@ pub(crate) fn own_ideas(
     author_seq: i64,
     limit: u32,
 ) -> Result<Vec<crate::model::IdeaSummary>> {
-    super::ideas::summaries(
+    cards::summaries(
         conn,
         "SELECT * FROM ideas WHERE author_seq = ?1 AND hidden = 0 ORDER BY number DESC LIMIT ?2",
         vec![
@@ -208,12 +209,15 @@ pub(crate) fn oldest_unanswered(
     conn: &Connection,
     limit: u32,
 ) -> Result<Vec<crate::model::IdeaSummary>> {
-    super::ideas::summaries(
+    cards::summaries(
         conn,
-        "SELECT * FROM ideas INDEXED BY ideas_unanswered \
-         WHERE hidden = 0 AND status IN ('new', 'under_review', 'planned', 'in_progress') \
-           AND answered_at IS NULL \
-         ORDER BY created_at, number LIMIT ?1",
+        concat!(
+            "SELECT * FROM ideas INDEXED BY ideas_unanswered \
+             WHERE hidden = 0 AND status IN ",
+            open_statuses!(),
+            " AND answered_at IS NULL \
+             ORDER BY created_at, number LIMIT ?1"
+        ),
         vec![rusqlite::types::Value::Integer(i64::from(limit))],
         "created_at, number",
         None,

@@ -68,7 +68,7 @@ impl Board {
         let staged = crate::files::partial_path(target);
         let checked = (|| {
             std::fs::copy(backup, &staged)?;
-            let board = Board::open_with(&staged, false)?;
+            let board = Board::open_unmigrated(&staged)?.migrate()?;
             super::changes::mark_reset(&board.conn, replaced_seq, now)?;
             let problems = board.check_integrity()?;
             if !problems.is_empty() {

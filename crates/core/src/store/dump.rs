@@ -1,5 +1,5 @@
 //! SQL that reads a board as the records of the JSON bundle
-//! ([`crate::export::bundle`]), table by table in key order, one row at a time.
+//! ([`crate::model::bundle`]), table by table in key order, one row at a time.
 //! Members appear by public id, so the bundle never depends on row keys; secrets
 //! (passphrase hashes) are never selected.
 
@@ -9,7 +9,7 @@ use rusqlite::{Connection, Row, params_from_iter};
 use super::export::IdeaScope;
 use crate::Result;
 use crate::clock::Timestamp;
-use crate::export::bundle::*;
+use crate::model::bundle::*;
 
 pub(super) fn time(r: &Row<'_>, i: usize) -> rusqlite::Result<String> {
     Ok(Timestamp::from_millis(r.get(i)?).to_rfc3339())

@@ -8,7 +8,7 @@ use rusqlite::types::Value;
 
 use super::dump::{DumpScope, each, time};
 use crate::Result;
-use crate::export::bundle::*;
+use crate::model::bundle::*;
 
 pub(crate) fn follows(
     conn: &Connection,

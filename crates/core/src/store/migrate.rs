@@ -4,8 +4,10 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::APPLICATION_ID;
 use crate::{Error, Result};
+
+/// `PRAGMA application_id` of every Ideaboard board: "IDEA".
+pub const APPLICATION_ID: i32 = 0x4944_4541;
 
 /// Every migration, in order; index i holds migration i+1.
 pub const MIGRATIONS: &[&str] = &[

@@ -2,7 +2,10 @@
 //!
 //! A [`Board`] is one SQLite file (or an in-memory database in tests). Opening checks
 //! that the file is an Ideaboard board of a schema this build knows *before* anything
-//! is written to it, then applies pending migrations, each in its own transaction.
+//! is written to it ([`Board::open_unmigrated`]), then applies pending migrations,
+//! each in its own transaction. The store reads no clock and takes no backup: the
+//! caller backs an older board up before it migrates ([`Board::open`] in
+//! `crate::opening` does both).
 //! Every write runs in one `BEGIN IMMEDIATE` transaction ([`Board::write`]); every
 //! read runs in one snapshot ([`Board::read`]).
 
@@ -14,11 +17,13 @@ mod backup;
 pub(crate) mod bench_floor;
 #[cfg(feature = "devtools")]
 pub(crate) mod bulk;
+pub(crate) mod cards;
 pub(crate) mod changes;
 pub(crate) mod comments;
 pub(crate) mod dump;
 pub(crate) mod dump_history;
 pub(crate) mod export;
+pub(crate) mod filter;
 pub(crate) mod fingerprint;
 pub(crate) mod ideas;
 pub(crate) mod import;
@@ -40,14 +45,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use migrate::{LATEST_SCHEMA, MIGRATIONS};
+pub use migrate::{APPLICATION_ID, LATEST_SCHEMA, MIGRATIONS};
 
 use crate::clock::Timestamp;
 use crate::ids::IdSource;
 use crate::{Error, Result};
-
-/// `PRAGMA application_id` of every Ideaboard board: "IDEA".
-pub const APPLICATION_ID: i32 = 0x4944_4541;
 
 /// How hard commits push to disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +94,43 @@ impl<'a> std::ops::Deref for Tx<'a> {
     }
 }
 
+/// A board file opened and checked by [`Board::open_unmigrated`], not yet brought
+/// up to this build's schema.
+#[derive(Debug)]
+pub struct Unmigrated {
+    board: Board,
+    schema: i64,
+}
+
+/// An upgrade a board needs: from its schema to this build's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpgradeDue {
+    pub from: i64,
+    pub to: i64,
+}
+
+impl Unmigrated {
+    /// The upgrade this board needs, if its schema is older than this build's.
+    pub fn upgrade_due(&self) -> Option<UpgradeDue> {
+        (self.schema < LATEST_SCHEMA).then_some(UpgradeDue {
+            from: self.schema,
+            to: LATEST_SCHEMA,
+        })
+    }
+
+    /// The board as it is on disk, to read (a backup) before it is upgraded.
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    /// Applies the pending migrations, each in its own transaction, and hands
+    /// the board over.
+    pub fn migrate(mut self) -> Result<Board> {
+        migrate::upgrade(&mut self.board.conn, LATEST_SCHEMA)?;
+        Ok(self.board)
+    }
+}
+
 impl Board {
     /// Creates a new board file at `path` named `name`. Refuses an existing file.
     pub fn create(path: impl AsRef<Path>, name: &str, now: Timestamp) -> Result<Board> {
@@ -111,15 +150,14 @@ impl Board {
         Ok(board)
     }
 
-    /// Opens an existing board, upgrading its schema if it is older than this build
-    /// (after a backup of the old board, see [`crate::backups`]). A file that is
-    /// empty, cut short, not a board, from a newer build or read-only is refused
-    /// unchanged, each with its own error.
-    pub fn open(path: impl AsRef<Path>) -> Result<Board> {
-        Board::open_with(path.as_ref(), true)
-    }
-
-    fn open_with(path: &Path, backup_before_upgrade: bool) -> Result<Board> {
+    /// Opens an existing board file and checks it, without upgrading it yet. A file
+    /// that is empty, cut short, not a board, from a newer build or read-only is
+    /// refused unchanged, each with its own error. When the board is older than
+    /// this build, [`Unmigrated::upgrade_due`] says so and nothing has been written:
+    /// the caller takes the before-upgrade backup, then calls
+    /// [`Unmigrated::migrate`]. [`Board::open`] does all three.
+    pub fn open_unmigrated(path: impl AsRef<Path>) -> Result<Unmigrated> {
+        let path = path.as_ref();
         check_board_file(path)?;
         let conn = Connection::open_with_flags(
             path,
@@ -134,12 +172,9 @@ impl Board {
             migrate::check_identity(&conn)?;
             Board::configure(conn, Some(path.to_path_buf()), false)
         })();
-        let mut board = identified.map_err(|e| explain_open_failure(path, e))?;
-        if backup_before_upgrade && board.schema_version()? < LATEST_SCHEMA {
-            crate::backups::before_upgrade(&board)?;
-        }
-        migrate::upgrade(&mut board.conn, LATEST_SCHEMA)?;
-        Ok(board)
+        let board = identified.map_err(|e| explain_open_failure(path, e))?;
+        let schema = board.schema_version()?;
+        Ok(Unmigrated { board, schema })
     }
 
     /// Opens a board for reading only: every write is refused with
@@ -229,7 +264,7 @@ impl Board {
     }
 
     fn initialise(&mut self, name: &str, now: Timestamp, version: i64) -> Result<()> {
-        let name = crate::ops::validate::display_name(name)?;
+        let name = crate::rules::display_name(name)?;
         migrate::upgrade(&mut self.conn, version)?;
         let tx = self
             .conn

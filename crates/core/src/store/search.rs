@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::ideas;
+use super::cards;
+use super::filter::{LISTED, ListFilter, open_statuses};
 use crate::Result;
 use crate::model::{IdeaSort, IdeaStatus, IdeaSummary};
 use crate::search::{analyse, plain_text};
@@ -203,30 +204,25 @@ const RANKED_MAX: u32 = 4096;
 pub(crate) fn matching(
     conn: &Connection,
     fts: &str,
-    filter: &ideas::ListFilter,
+    filter: &ListFilter,
     sort: Option<IdeaSort>,
     viewer_seq: Option<i64>,
     offset: u32,
     limit: u32,
 ) -> Result<Vec<IdeaSummary>> {
-    let visibility_only = filter.category_seq.is_none()
-        && filter.status.is_none()
-        && filter.tag_seq.is_none()
-        && filter.author_seq.is_none()
-        && filter.voted_by_seq.is_none();
     if sort.is_none()
-        && visibility_only
+        && filter.is_visibility_only()
         && let Some(numbers) = ranked_page(conn, fts, filter.include_hidden, offset, limit)?
     {
         // The page in its order: `relevance` is the position on it.
         let inner = "SELECT ideas.*, page.key AS relevance FROM json_each(?1) AS page \
                      JOIN ideas ON ideas.number = page.value";
         let json = Value::Text(json_array(&numbers)?);
-        return ideas::summaries(conn, inner, vec![json], "relevance", viewer_seq);
+        return cards::summaries(conn, inner, vec![json], "relevance", viewer_seq);
     }
     let mut args = vec![Value::Text(fts.to_string())];
     let mut clauses = vec!["idea_search MATCH ?1".to_string()];
-    ideas::push_filter_clauses(filter, &mut clauses, &mut args);
+    filter.push_clauses(&mut clauses, &mut args);
     args.push(Value::Integer(i64::from(limit)));
     let limit_arg = args.len();
     args.push(Value::Integer(i64::from(offset)));
@@ -237,7 +233,7 @@ pub(crate) fn matching(
          WHERE {} ORDER BY {order} LIMIT ?{limit_arg} OFFSET ?{offset_arg}",
         clauses.join(" AND ")
     );
-    ideas::summaries(conn, &inner, args, order, viewer_seq)
+    cards::summaries(conn, &inner, args, order, viewer_seq)
 }
 
 /// The best `limit` matches of `fts` from `offset`, by bm25 then votes then number
@@ -267,7 +263,7 @@ fn ranked_page(
         "SELECT rowid, {BM25} AS relevance FROM idea_search WHERE idea_search MATCH ?1 \
          ORDER BY relevance LIMIT ?2"
     );
-    let visible = if include_hidden { "1" } else { ideas::LISTED };
+    let visible = if include_hidden { "1" } else { LISTED };
     let ideas_sql = format!(
         "SELECT number, vote_count FROM ideas \
          WHERE number IN (SELECT value FROM json_each(?1)) AND {visible}"
@@ -334,11 +330,15 @@ pub(crate) fn matching_numbers(conn: &Connection, fts: &str) -> Result<Vec<i64>>
 /// Of `numbers` (best first), the first `limit` that are visible and open or merged,
 /// in that order.
 pub(crate) fn candidates(conn: &Connection, numbers: &[i64], limit: u32) -> Result<Vec<Candidate>> {
-    let sql = "SELECT ideas.number, ideas.title, substr(ideas.body, 1, ?2), ideas.merged_into \
+    let sql = concat!(
+        "SELECT ideas.number, ideas.title, substr(ideas.body, 1, ?2), ideas.merged_into \
          FROM json_each(?1) AS ranked JOIN ideas ON ideas.number = ranked.value \
          WHERE ideas.hidden = 0 \
-           AND ideas.status IN ('new', 'under_review', 'planned', 'in_progress', 'merged') \
-         ORDER BY ranked.key LIMIT ?3";
+           AND (ideas.status IN ",
+        open_statuses!(),
+        " OR ideas.status = 'merged') \
+         ORDER BY ranked.key LIMIT ?3"
+    );
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params![json_array(numbers)?, BODY_HEAD_CHARS, limit], |r| {
         Ok(Candidate {

@@ -5,11 +5,12 @@
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
+use super::filter::triage_statuses;
 use crate::Result;
 use crate::model::{IdeaStatus, IdeaSummary};
 
 /// The inbox's visibility; must match `ideas_triage`.
-const IN_TRIAGE: &str = "hidden = 0 AND status IN ('new', 'under_review')";
+const IN_TRIAGE: &str = concat!("hidden = 0 AND status IN ", triage_statuses!());
 /// Most votes first, then most weight; at equal support the one waiting longest.
 const ORDER: &str = "vote_count DESC, vote_weight DESC, number";
 
@@ -41,7 +42,7 @@ pub(crate) fn page(
         "SELECT * FROM ideas INDEXED BY ideas_triage WHERE {IN_TRIAGE}{only} \
          ORDER BY {ORDER} LIMIT ?{limit_arg} OFFSET ?{offset_arg}"
     );
-    super::ideas::summaries(conn, &inner, args, ORDER, viewer_seq)
+    super::cards::summaries(conn, &inner, args, ORDER, viewer_seq)
 }
 
 /// Ideas in the inbox with at least `threshold` votes.

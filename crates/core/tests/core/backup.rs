@@ -22,12 +22,12 @@ fn a_backup_is_the_board_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.board");
     demo_board(&path);
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     let copy = dir.path().join("copy.board");
     let bytes = board.backup_to(&copy).unwrap();
     assert_eq!(bytes, std::fs::metadata(&copy).unwrap().len());
 
-    let restored = Board::open(&copy).unwrap();
+    let restored = Board::open(&copy, T0).unwrap();
     assert_eq!(
         restored.content_fingerprint().unwrap(),
         board.content_fingerprint().unwrap()
@@ -62,7 +62,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let writer = {
         let (path, stop) = (path.clone(), Arc::clone(&stop));
         std::thread::spawn(move || {
-            let mut board = Board::open(&path).unwrap();
+            let mut board = Board::open(&path, T0).unwrap();
             let mut written = 0u32;
             while !stop.load(Ordering::Relaxed) || written < 20 {
                 let input = NewMember {
@@ -77,7 +77,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         })
     };
 
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     let mut copies = Vec::new();
     for i in 0..5 {
         let copy = dir.path().join(format!("busy-{i}.board"));
@@ -89,7 +89,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     assert!(written >= 20);
 
     for copy in copies {
-        let restored = Board::open(&copy).unwrap();
+        let restored = Board::open(&copy, T0).unwrap();
         assert_eq!(restored.check_integrity().unwrap(), Vec::<String>::new());
         assert_eq!(restored.counter_mismatches().unwrap(), Vec::<String>::new());
     }
@@ -127,7 +127,7 @@ fn a_backup_of_a_large_board_finishes_while_another_connection_keeps_writing() {
     let writer = {
         let (path, done) = (path.clone(), Arc::clone(&done));
         std::thread::spawn(move || {
-            let mut board = Board::open(&path).unwrap();
+            let mut board = Board::open(&path, T0).unwrap();
             let mut written = 0u32;
             while !done.load(Ordering::Relaxed) && written < WRITES_AT_MOST {
                 let input = NewMember {
@@ -141,7 +141,7 @@ fn a_backup_of_a_large_board_finishes_while_another_connection_keeps_writing() {
             written
         })
     };
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     // Let the writer get going first.
     while ops::list_members(&board)
         .unwrap()
@@ -158,7 +158,7 @@ fn a_backup_of_a_large_board_finishes_while_another_connection_keeps_writing() {
         written < WRITES_AT_MOST,
         "the backup finished only once the writer stopped ({written} writes)"
     );
-    let restored = Board::open(&copy).unwrap();
+    let restored = Board::open(&copy, T0).unwrap();
     assert_eq!(restored.check_integrity().unwrap(), Vec::<String>::new());
     assert_eq!(restored.counter_mismatches().unwrap(), Vec::<String>::new());
 }
@@ -170,13 +170,13 @@ fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
     demo_board(&path);
     let backup = dir.path().join("backup.board");
     let fingerprint = {
-        let board = Board::open(&path).unwrap();
+        let board = Board::open(&path, T0).unwrap();
         board.backup_to(&backup).unwrap();
         board.content_fingerprint().unwrap()
     };
     // The board moves on after the backup.
     {
-        let mut board = Board::open(&path).unwrap();
+        let mut board = Board::open(&path, T0).unwrap();
         let input = NewMember {
             display_name: "After the backup".into(),
             role: Role::Fan,
@@ -184,7 +184,10 @@ fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
         };
         ops::create_member(&mut board, &Actor::guest(), &input, T0).unwrap();
     }
-    let changed = Board::open(&path).unwrap().content_fingerprint().unwrap();
+    let changed = Board::open(&path, T0)
+        .unwrap()
+        .content_fingerprint()
+        .unwrap();
     assert_ne!(changed, fingerprint);
 
     // A broken backup is refused and the board is left as it was.
@@ -195,7 +198,10 @@ fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
     let refused = backups::restore(&path, &broken, T0).unwrap_err();
     assert_eq!(refused.code(), ErrorCode::BoardDamaged, "{refused}");
     assert_eq!(
-        Board::open(&path).unwrap().content_fingerprint().unwrap(),
+        Board::open(&path, T0)
+            .unwrap()
+            .content_fingerprint()
+            .unwrap(),
         changed
     );
     assert!(backups::list(&path).unwrap().backups.is_empty());
@@ -204,11 +210,14 @@ fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
     let kept = backups::restore(&path, &backup, T0).unwrap().expect("kept");
     assert_eq!(kept.kind, BackupKind::BeforeRestore);
     assert_eq!(
-        Board::open(&path).unwrap().content_fingerprint().unwrap(),
+        Board::open(&path, T0)
+            .unwrap()
+            .content_fingerprint()
+            .unwrap(),
         fingerprint
     );
     assert_eq!(
-        Board::open(&kept.path)
+        Board::open(&kept.path, T0)
             .unwrap()
             .content_fingerprint()
             .unwrap(),
@@ -221,7 +230,10 @@ fn a_restore_is_checked_first_and_keeps_the_board_it_replaces() {
         .unwrap()
         .expect("kept again");
     assert_eq!(
-        Board::open(&path).unwrap().content_fingerprint().unwrap(),
+        Board::open(&path, T0)
+            .unwrap()
+            .content_fingerprint()
+            .unwrap(),
         changed
     );
     assert_eq!(backups::list(&path).unwrap().backups.len(), 2);
@@ -242,7 +254,7 @@ fn hold_a_board_open() {
         return;
     };
     let path = std::path::PathBuf::from(path);
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     assert!(ops::board_overview(&board).is_ok());
     std::fs::write(format!("{}.held", path.display()), b"").unwrap();
     let release = format!("{}.release", path.display());
@@ -269,7 +281,7 @@ fn a_restore_is_refused_while_another_process_has_the_board_open() {
     let path = dir.path().join("team.board");
     demo_board(&path);
     let backup = dir.path().join("backup.board");
-    Board::open(&path).unwrap().backup_to(&backup).unwrap();
+    Board::open(&path, T0).unwrap().backup_to(&backup).unwrap();
     let before = std::fs::read(&path).unwrap();
 
     let mut holder = KillOnDrop(
@@ -312,7 +324,7 @@ fn a_board_is_backed_up_before_its_schema_is_upgraded() {
     let old_bytes = std::fs::read(&path).unwrap();
     assert!(backups::list(&path).unwrap().backups.is_empty());
 
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     assert_eq!(board.schema_version().unwrap(), LATEST_SCHEMA);
     let list = backups::list(&path).unwrap().backups;
     assert_eq!(list.len(), 1, "{list:?}");
@@ -331,8 +343,59 @@ fn a_board_is_backed_up_before_its_schema_is_upgraded() {
 
     // Opening a current board takes no such backup.
     drop(board);
-    drop(Board::open(&path).unwrap());
+    drop(Board::open(&path, T0).unwrap());
     assert_eq!(backups::list(&path).unwrap().backups.len(), 1);
+}
+
+#[test]
+fn a_board_whose_backup_cannot_be_taken_is_not_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.board");
+    Board::create_at_schema(&path, "Old board", T0, LATEST_SCHEMA - 1).unwrap();
+    let old_bytes = std::fs::read(&path).unwrap();
+    // A file where the backup folder would go: no backup can be made.
+    std::fs::write(backups::folder(&path), b"in the way").unwrap();
+
+    let refused = Board::open(&path, T0).expect_err("no backup, no upgrade");
+    assert_eq!(refused.code(), ErrorCode::Storage, "{refused}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        old_bytes,
+        "the board as it was"
+    );
+    let version: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_SCHEMA - 1);
+
+    // Once the backup can be taken, the same open upgrades it, named by `now`.
+    std::fs::remove_file(backups::folder(&path)).unwrap();
+    let board = Board::open(&path, T0).unwrap();
+    assert_eq!(board.schema_version().unwrap(), LATEST_SCHEMA);
+    let list = backups::list(&path).unwrap().backups;
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        (list[0].kind, list[0].taken_at),
+        (BackupKind::BeforeUpgrade, T0)
+    );
+}
+
+#[test]
+fn opening_unmigrated_reports_the_upgrade_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.board");
+    Board::create_at_schema(&path, "Old board", T0, LATEST_SCHEMA - 1).unwrap();
+    let opened = Board::open_unmigrated(&path).unwrap();
+    let due = opened.upgrade_due().expect("an upgrade is due");
+    assert_eq!((due.from, due.to), (LATEST_SCHEMA - 1, LATEST_SCHEMA));
+    assert_eq!(opened.board().schema_version().unwrap(), LATEST_SCHEMA - 1);
+    assert!(backups::list(&path).unwrap().backups.is_empty());
+    let board = opened.migrate().unwrap();
+    assert_eq!(board.schema_version().unwrap(), LATEST_SCHEMA);
+    drop(board);
+    let current = Board::open_unmigrated(&path).unwrap();
+    assert_eq!(current.upgrade_due(), None);
 }
 
 #[test]
@@ -340,7 +403,7 @@ fn daily_backups_come_once_a_day_and_the_oldest_go() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.board");
     demo_board(&path);
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     let day = Timestamp::MS_PER_DAY;
 
     let first = backups::take_daily_if_due(&board, T0)

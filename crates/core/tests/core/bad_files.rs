@@ -43,7 +43,7 @@ fn assert_untouched(path: &Path, before: &[u8]) {
 }
 
 fn refused(path: &Path) -> Error {
-    Board::open(path).expect_err("the board should be refused")
+    Board::open(path, T0).expect_err("the board should be refused")
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn a_board_short_of_pages_its_log_still_holds_opens_whole() {
     let crashed = dir.path().join("crashed.board");
     {
         // The demo board, then enough writes to grow it, all still in the log.
-        let mut board = Board::open(&path).unwrap();
+        let mut board = Board::open(&path, T0).unwrap();
         let owner = ops::list_members(&board).unwrap()[0].id.clone();
         let actor = ops::act_as(&board, &owner).unwrap();
         for n in 0..40 {
@@ -128,7 +128,7 @@ fn a_board_short_of_pages_its_log_still_holds_opens_whole() {
         "the file is shorter than its header says"
     );
 
-    let board = Board::open(&crashed).expect("the log makes it whole");
+    let board = Board::open(&crashed, T0).expect("the log makes it whole");
     assert!(board.check_integrity().unwrap().is_empty());
     assert!(board.counter_mismatches().unwrap().is_empty());
     assert!(first_page(&board).unwrap() > 0);
@@ -170,7 +170,7 @@ fn a_corrupted_page_is_damaged_and_untouched() {
     }
     std::fs::write(&path, &bytes).unwrap();
 
-    let board = Board::open(&path).expect("page 1 is whole, so the board opens");
+    let board = Board::open(&path, T0).expect("page 1 is whole, so the board opens");
     let err = first_page(&board).expect_err("the ideas cannot be read");
     assert_eq!(err.code(), ErrorCode::BoardDamaged, "{err}");
     // The check the app runs after opening finds it too.
@@ -360,7 +360,7 @@ fn a_full_disk_refuses_the_write_and_keeps_the_board() {
     let path = disk.join("team.board");
     std::fs::copy(&source, &path).unwrap();
 
-    let mut board = Board::open(&path).unwrap();
+    let mut board = Board::open(&path, T0).unwrap();
     let owner = ops::list_members(&board).unwrap()[0].id.clone();
     let actor = ops::act_as(&board, &owner).unwrap();
     let before = board.content_fingerprint().unwrap();
@@ -393,6 +393,6 @@ fn a_full_disk_refuses_the_write_and_keeps_the_board() {
     assert!(board.check_integrity().unwrap().is_empty());
     assert!(board.counter_mismatches().unwrap().is_empty());
     drop(board);
-    let reopened = Board::open(&path).unwrap();
+    let reopened = Board::open(&path, T0).unwrap();
     assert!(reopened.check_integrity().unwrap().is_empty());
 }

@@ -511,7 +511,7 @@ fn a_restored_board_resets_every_reader_of_the_board_it_replaced() {
     let replaced = latest(&b);
     drop(b);
     backups::restore(&path, Path::new(&backup.path), T0.plus_millis(DAY)).unwrap();
-    let b = Board::open(&path).unwrap();
+    let b = Board::open(&path, T0).unwrap();
     assert!(latest(&b) > replaced, "seqs never go back");
     for after in [0, 2, replaced] {
         assert!(page(&b, &fan.actor, after).reset, "from {after}");
@@ -528,7 +528,7 @@ fn a_second_connection_sees_what_the_first_one_wrote() {
     let owner = ops::act_as(&app, &profile.id).unwrap();
     let start = latest(&app);
     // The CLI, another process as far as SQLite is concerned.
-    let mut cli = Board::open(&path).unwrap();
+    let mut cli = Board::open(&path, T0).unwrap();
     let admin = acting(&cli, &profile.id);
     let team = add_team(&mut cli, &admin, "Mod", Role::Moderator, T0);
     let idea = submit(&mut cli, &team, "Written by the CLI", T0);

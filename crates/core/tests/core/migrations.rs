@@ -26,7 +26,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn assert_refused_unchanged(path: &Path, expected: ErrorCode) {
     let dir = path.parent().unwrap();
     let before = snapshot(dir);
-    let err = Board::open(path).expect_err("opening must be refused");
+    let err = Board::open(path, T0).expect_err("opening must be refused");
     assert_eq!(err.code(), expected, "{err}");
     assert!(
         snapshot(dir) == before,
@@ -61,7 +61,7 @@ fn every_older_schema_upgrades_to_the_latest_and_works() {
             .unwrap();
         assert_eq!(user_version, version);
 
-        let mut board = Board::open(&path).unwrap();
+        let mut board = Board::open(&path, T0).unwrap();
         assert_eq!(
             board.schema_version().unwrap(),
             LATEST_SCHEMA,
@@ -72,7 +72,7 @@ fn every_older_schema_upgrades_to_the_latest_and_works() {
         drop(board);
 
         // And it opens again, already current.
-        let board = Board::open(&path).unwrap();
+        let board = Board::open(&path, T0).unwrap();
         assert_eq!(ops::list_members(&board).unwrap().len(), 1);
     }
 }
@@ -88,7 +88,7 @@ fn a_board_from_a_newer_build_is_refused_unchanged() {
     drop(conn);
 
     assert_refused_unchanged(&path, ErrorCode::NewerBoard);
-    match Board::open(&path) {
+    match Board::open(&path, T0) {
         Err(ideaboard_core::Error::NewerBoard { found, supported }) => {
             assert_eq!((found, supported), (newer, LATEST_SCHEMA));
         }
@@ -160,7 +160,7 @@ fn empty_and_tiny_files_are_refused() {
 fn a_missing_file_is_an_error_and_is_not_created() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing.ideaboard");
-    let err = Board::open(&path).expect_err("a missing board cannot be opened");
+    let err = Board::open(&path, T0).expect_err("a missing board cannot be opened");
     assert_eq!(err.code(), ErrorCode::Storage, "{err}");
     assert!(!path.exists());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
@@ -199,7 +199,7 @@ fn notifications_of_an_older_board_survive_the_upgrade_to_notices() {
     .unwrap();
     drop(conn);
 
-    let mut board = Board::open(&path).unwrap();
+    let mut board = Board::open(&path, T0).unwrap();
     assert_eq!(board.schema_version().unwrap(), LATEST_SCHEMA);
     let fan = acting(&board, "01900000-0000-7000-8000-000000000001");
     let page = ops::list_notifications(&board, &fan.actor, false, 50).unwrap();
@@ -253,7 +253,7 @@ fn the_team_figures_of_an_older_board_count_its_past_activity() {
     .unwrap();
     drop(conn);
 
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     let team: Vec<String> = board
         .counter_mismatches()
         .unwrap()
@@ -290,7 +290,7 @@ fn an_idle_checkpoint_empties_the_log_into_the_board() {
     assert!(log > 0);
     assert_eq!(done, log);
     drop(board);
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     assert_eq!(ops::list_members(&board).unwrap().len(), 1);
     let memory = Board::open_in_memory("Memory", T0).unwrap();
     assert_eq!(memory.checkpoint().unwrap(), None);

@@ -417,7 +417,7 @@ fn boards_from_before_search_are_indexed_when_upgraded() {
     )
     .unwrap();
     drop(conn);
-    let board = Board::open(&path).unwrap();
+    let board = Board::open(&path, T0).unwrap();
     assert_eq!(found(&board, &Actor::guest(), "燕"), [OAT_LATTE]);
     assert_eq!(found(&board, &Actor::guest(), "latte"), [OAT_LATTE]);
     assert_eq!(

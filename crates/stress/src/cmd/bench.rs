@@ -152,17 +152,17 @@ fn measure(
     let mut rows = Vec::new();
 
     // The first open applies pending migrations to the copy; time the ones after.
-    drop(Board::open(copy)?);
+    drop(Board::open(copy, now)?);
     if args.wants_row("open board") {
         let mut samples = Vec::new();
         for _ in 0..n {
-            let b = time(&mut samples, || Board::open(copy))?;
+            let b = time(&mut samples, || Board::open(copy, now))?;
             drop(b);
         }
         rows.push(Row::timed("open board", &samples, target(200.0)));
     }
 
-    let mut board = Board::open(copy)?;
+    let mut board = Board::open(copy, now)?;
     let overview = ops::board_overview(&board)?;
     let context = json!({
         "board": copy.display().to_string(),

@@ -65,7 +65,7 @@ pub fn child(args: &ChildArgs, now: Timestamp) -> Result<(), Error> {
     };
     let (elapsed, before) = match format {
         Some(format) => {
-            let board = Board::open(&args.board)?;
+            let board = Board::open(&args.board, now)?;
             let admin = ops::act_as_owner(&board)?;
             let out = std::fs::File::create(&args.file)?;
             let before = status_kib("VmRSS:");

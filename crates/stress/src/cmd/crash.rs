@@ -74,7 +74,7 @@ pub fn run(args: &CrashArgs, now: Timestamp) -> Result<(), Error> {
     let path = dir.join("crash.board");
     let crew = make_board(&path, args.seed, now)?;
     let mut expected = {
-        let board = Board::open(&path)?;
+        let board = Board::open(&path, now)?;
         Expected::new(observe(&board, &crew, &[])?)
     };
     println!(

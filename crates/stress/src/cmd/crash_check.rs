@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use ideaboard_core::{Board, Error};
+use ideaboard_core::{Board, Error, Timestamp};
 
 use super::crash::Tally;
 use super::crash_model::{Crew, Expected, Landing, Pair, Unsettled, pair_of};
@@ -20,7 +20,7 @@ pub fn check_board(
     transcripts: &[Transcript],
     tally: &mut Tally,
 ) -> Result<Vec<String>, Error> {
-    let board = Board::open(path)?;
+    let board = Board::open(path, Timestamp::now())?;
     let mut problems = board.check_integrity()?;
     problems.extend(board.counter_mismatches()?);
     let mut in_flight = Vec::new();
@@ -113,7 +113,7 @@ pub fn check_backup(
         }
     }
     let checked = (|| -> Result<Vec<String>, Error> {
-        let board = Board::open(&backup.file)?;
+        let board = Board::open(&backup.file, Timestamp::now())?;
         let mut problems = board.check_integrity()?;
         problems.extend(board.counter_mismatches()?);
         let seen = observe(&board, crew, at_start.facts.follows.keys())?;

@@ -85,7 +85,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Soak(args) => soak::run(&args),
         Command::Storm(args) => storm::run(&args),
         Command::Backup { board, out } => {
-            let bytes = Board::open(&board)?.backup_to(&out)?;
+            let bytes = Board::open(&board, now)?.backup_to(&out)?;
             println!(
                 "backed up {} to {} ({bytes} bytes)",
                 board.display(),

@@ -61,7 +61,7 @@ pub struct Crew {
 }
 
 pub fn run(args: &StormArgs) -> Result<(), Error> {
-    let mut board = Board::open(&args.board)?;
+    let mut board = Board::open(&args.board, Timestamp::now())?;
     let crew = load_crew(&board, args)?;
     let reader = crew.actors[&crew.team[0]].clone();
     let mut ideas = all_ideas(&board, &reader)?;

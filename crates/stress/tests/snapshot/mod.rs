@@ -64,7 +64,7 @@ fn an_export_on_a_read_only_connection_reads_one_snapshot_while_the_writer_commi
         };
         scale::scale(&mut board, &config, T0).unwrap();
     }
-    let mut writer = Board::open(&path).unwrap();
+    let mut writer = Board::open(&path, T0).unwrap();
     let reader = Board::open_read_only(&path).unwrap();
     assert!(reader.is_read_only());
     let owner = ops::act_as_owner(&reader).unwrap();

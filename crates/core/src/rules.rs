@@ -1,5 +1,7 @@
-//! Input rules, in one place so every op and every error code agree. Each function
-//! returns the cleaned value (trimmed, line endings normalised) or a specific error.
+//! Input rules, in one place so every op, every importer, the store and every error
+//! code agree. Each function returns the cleaned value (trimmed, line endings
+//! normalised) or a specific error. This floor sits below the store, the importers
+//! and the ops: it names nothing of them.
 
 use crate::{Error, Result};
 
@@ -13,6 +15,8 @@ pub const TAGS_MAX: usize = 8;
 pub const TAG_MAX: usize = 24;
 pub const PASSPHRASE_MIN: usize = 8;
 pub const REASON_MAX: usize = 500;
+/// Characters of plain text on an idea's card (its excerpt).
+pub const EXCERPT_CHARS: usize = 160;
 
 /// Control characters are refused everywhere; multi-line text keeps `\n` and `\t`.
 fn check_controls(text: &str, field: &'static str, multiline: bool) -> Result<()> {
