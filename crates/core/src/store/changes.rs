@@ -4,7 +4,7 @@
 //! Invariants:
 //!
 //! * **Appended at commit, in the write's transaction.** An op records [`Entry`]s on
-//!   its [`Tx`] as it goes; [`Board::write`] inserts them (duplicates once) just
+//!   its `Tx` as it goes; `Board::write` inserts them (duplicates once) just
 //!   before it commits, so a write that is refused or rolled back appends nothing,
 //!   and a committed one is never missing its entries.
 //! * **`seq` only grows.** A plain rowid: `max(seq) + 1`. Pruning removes a prefix
@@ -22,8 +22,8 @@
 //! * **Who may see an entry is decided when it is read,** in the reader's snapshot,
 //!   from their role *then* and the entity as it is *then* (see [`Audience`]).
 //!
-//! Retention: [`Board::prune_changes`], for hosts to call when idle (as
-//! [`Board::checkpoint`]), keeps the last [`RETENTION_DAYS`] days and at most
+//! Retention: `Board::prune_changes`, for hosts to call when idle (as
+//! `Board::checkpoint`), keeps the last [`RETENTION_DAYS`] days and at most
 //! [`MAX_KEPT`] entries. One statement; its cost is the entries it removes.
 
 use std::cell::RefCell;
@@ -32,7 +32,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, params};
 
-use super::{Board, Tx, notify};
+use super::notify;
 use crate::Result;
 use crate::clock::Timestamp;
 use crate::model::{Change, ChangeKind};
@@ -213,10 +213,10 @@ pub(crate) struct Pending {
     entries: RefCell<Vec<(Entry, Timestamp)>>,
 }
 
-impl Tx<'_> {
-    /// Records that this write changed `entry`; appended when the write commits.
-    pub(crate) fn record(&self, entry: Entry, now: Timestamp) {
-        self.changes.entries.borrow_mut().push((entry, now));
+impl Pending {
+    /// Records that the write changed `entry`; appended when it commits.
+    pub(crate) fn push(&self, entry: Entry, now: Timestamp) {
+        self.entries.borrow_mut().push((entry, now));
     }
 }
 
@@ -374,35 +374,28 @@ pub(super) fn latest_in_file(path: &Path) -> Option<i64> {
     latest(&conn).ok()
 }
 
-impl Board {
-    /// Drops the changes older than [`RETENTION_DAYS`] before `now`, and all but the
-    /// newest [`MAX_KEPT`]; always keeps the newest. For hosts to call when idle, as
-    /// [`Board::checkpoint`]. A follower whose seq is now behind the kept entries is
-    /// told to reset. Returns how many entries went; 0 on a read-only board.
-    pub fn prune_changes(&self, now: Timestamp) -> Result<usize> {
-        if self.read_only {
-            return Ok(0);
-        }
-        let cutoff = now.millis() - RETENTION_DAYS * Timestamp::MS_PER_DAY;
-        // A prefix only, so the feed stays complete after its horizon. The first
-        // recent entry is found from the front: the scan is what is deleted.
-        let removed = self
-            .conn
-            .prepare_cached(
-                "WITH newest(seq) AS (SELECT max(seq) FROM changes) \
-             DELETE FROM changes WHERE seq < (SELECT min(newest.seq, max( \
-                 coalesce((SELECT c.seq FROM changes c WHERE c.at >= ?1 ORDER BY c.seq LIMIT 1), \
-                          newest.seq), \
-                 newest.seq + 1 - ?2)) FROM newest)",
-            )?
-            .execute(params![cutoff, MAX_KEPT])?;
-        Ok(removed)
-    }
+/// Drops the changes older than [`RETENTION_DAYS`] before `now`, and all but the
+/// newest [`MAX_KEPT`]; always keeps the newest (see `Board::prune_changes`).
+pub(crate) fn prune(conn: &Connection, now: Timestamp) -> Result<usize> {
+    let cutoff = now.millis() - RETENTION_DAYS * Timestamp::MS_PER_DAY;
+    // A prefix only, so the feed stays complete after its horizon. The first
+    // recent entry is found from the front: the scan is what is deleted.
+    let removed = conn
+        .prepare_cached(
+            "WITH newest(seq) AS (SELECT max(seq) FROM changes) \
+         DELETE FROM changes WHERE seq < (SELECT min(newest.seq, max( \
+             coalesce((SELECT c.seq FROM changes c WHERE c.at >= ?1 ORDER BY c.seq LIMIT 1), \
+                      newest.seq), \
+             newest.seq + 1 - ?2)) FROM newest)",
+        )?
+        .execute(params![cutoff, MAX_KEPT])?;
+    Ok(removed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Board;
 
     fn fill(board: &Board, n: i64, at: i64) {
         board

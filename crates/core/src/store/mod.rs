@@ -87,6 +87,13 @@ pub struct Tx<'a> {
     pub(crate) changes: changes::Pending,
 }
 
+impl Tx<'_> {
+    /// Records that this write changed `entry`; appended to the feed when it commits.
+    pub(crate) fn record(&self, entry: changes::Entry, now: Timestamp) {
+        self.changes.push(entry, now);
+    }
+}
+
 impl<'a> std::ops::Deref for Tx<'a> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
@@ -346,6 +353,18 @@ impl Board {
         let value = f(&tx)?;
         tx.finish()?;
         Ok(value)
+    }
+
+    /// Drops the feed's changes older than `changes::RETENTION_DAYS` days before
+    /// `now`, and all but the newest `changes::MAX_KEPT`; always keeps the newest.
+    /// For hosts to call when idle, as [`Board::checkpoint`]. A follower whose seq
+    /// is now behind the kept entries is told to reset. Returns how many entries
+    /// went; 0 on a read-only board.
+    pub fn prune_changes(&self, now: Timestamp) -> Result<usize> {
+        if self.read_only {
+            return Ok(0);
+        }
+        changes::prune(&self.conn, now)
     }
 
     /// Idle-time upkeep, for the shell to call when the app is idle so that commits
