@@ -135,22 +135,36 @@ pub fn member_engagement(board: &Board, actor: &Actor, member_id: &str) -> Resul
     board.read(|conn| {
         Who::load(conn, actor)?.team()?;
         let seq = members::by_id(conn, &crate::ids::parse_id(member_id)?.to_string())?.seq;
-        let row = team::activity_of(conn, &[seq])?
-            .pop()
-            .unwrap_or(team::ActivityRow {
-                member_seq: seq,
-                ..Default::default()
-            });
-        let rank = if row.participated() {
-            let team_ahead = team::activity_of(conn, &team::team_seqs(conn)?)?
-                .iter()
-                .filter(|t| t.participated() && team::ranks_ahead(t, &row))
-                .count() as i64;
-            (team::count_ahead(conn, &row)? - team_ahead + 1) as u32
-        } else {
-            0
-        };
-        let member = team::member_refs(conn, &[seq])?.remove(0);
-        Ok(standing(rank, member, &row))
+        standing_of(conn, seq)
     })
+}
+
+/// The signed-in member's own standing, whatever their role: the same figures the
+/// team sees of them in [`member_engagement`] (points, what they did, engagement
+/// index, rank among participating fans). Guests are refused with `NotSignedIn`.
+pub fn my_standing(board: &Board, actor: &Actor) -> Result<FanStanding> {
+    board.read(|conn| {
+        let (seq, _) = Who::load(conn, actor)?.signed_in()?;
+        standing_of(conn, seq)
+    })
+}
+
+fn standing_of(conn: &rusqlite::Connection, seq: i64) -> Result<FanStanding> {
+    let row = team::activity_of(conn, &[seq])?
+        .pop()
+        .unwrap_or(team::ActivityRow {
+            member_seq: seq,
+            ..Default::default()
+        });
+    let rank = if row.participated() {
+        let team_ahead = team::activity_of(conn, &team::team_seqs(conn)?)?
+            .iter()
+            .filter(|t| t.participated() && team::ranks_ahead(t, &row))
+            .count() as i64;
+        (team::count_ahead(conn, &row)? - team_ahead + 1) as u32
+    } else {
+        0
+    };
+    let member = team::member_refs(conn, &[seq])?.remove(0);
+    Ok(standing(rank, member, &row))
 }

@@ -76,6 +76,7 @@ pub(crate) const MATRIX: &[(&str, [Expect; 5])] = &[
     ("team_analytics",                     [SIGN_IN, NO,      NO,      OK,      OK]),
     ("engagement",                         [SIGN_IN, NO,      NO,      OK,      OK]),
     ("member_engagement of a fan",         [SIGN_IN, NO,      NO,      OK,      OK]),
+    ("my_standing",                        [SIGN_IN, OK,      OK,      OK,      OK]),
     ("export csv",                         [SIGN_IN, NO,      NO,      OK,      OK]),
     ("export json with internal notes",    [SIGN_IN, NO,      NO,      OK,      OK]),
     ("import fider csv",                   [SIGN_IN, NO,      NO,      OK,      OK]),
@@ -253,6 +254,7 @@ pub(crate) fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
         "team_analytics" => ops::team_analytics(b, who, 12, now).map(drop),
         "engagement" => ops::engagement(b, who, 20, 12, now).map(drop),
         "member_engagement of a fan" => ops::member_engagement(b, who, &fx.fan.id).map(drop),
+        "my_standing" => ops::my_standing(b, who).map(drop),
         "export csv" => export(b, who, ExportFormat::Csv, false, now),
         "export json with internal notes" => export(b, who, ExportFormat::Json, true, now),
         "import fider csv" => {

@@ -337,6 +337,13 @@ fn engagement_matches_the_hand_computed_board() {
         (owner.rank, owner.points, owner.engagement_index),
         (0, 0, 0)
     );
+    // Each member sees their own standing as the team sees it, the team included.
+    for (member, team_view) in [(&s.fans[3], &d), (&s.fans[4], &e5), (&s.mia, &mia)] {
+        assert_eq!(
+            &ops::my_standing(&s.board, &member.actor).unwrap(),
+            team_view
+        );
+    }
     // Points on the leaderboard are the members' points.
     let profile = ops::my_profile(&s.board, &a.actor).unwrap();
     assert_eq!(profile.points, 110);
