@@ -27,6 +27,10 @@ step "rust: fmt"
 cargo fmt --all -- --check
 step "rust: clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+# The Tauri registrations and the TypeScript client are generated from the contract
+# (crates/api); a stale or hand-edited one fails here, naming the file.
+step "contract: generated files are fresh"
+cargo run --quiet -p ideaboard-api --bin ideaboard-api-gen -- --check
 # The short fuzz run (crates/core/tests/fuzz.rs) replays one fixed seed here, so the
 # test command's verdict does not depend on the clock; the long run draws new seeds.
 export IDEABOARD_FUZZ_SEED="${IDEABOARD_FUZZ_SEED:-20261130}"

@@ -1,6 +1,8 @@
 //! The architecture's rules, checked on the source tree so they cannot quietly rot:
-//! the core never depends on tauri; SQL lives only in the core's store/; the UI calls
-//! invoke() only from ui/src/ipc; every app command is both registered and gated;
+//! the core never depends on tauri, and the contract (crates/api) on no host; SQL
+//! lives only in the core's store/; the UI calls invoke() only from ui/src/ipc;
+//! every command of the contract is declared and gated, and the shell has none of
+//! its own;
 //! inside the core the floors are straight (store and import never reach up into ops,
 //! no two files import each other, the store reads no clock).
 
@@ -145,53 +147,91 @@ fn the_ui_invokes_only_through_its_ipc_module() {
     );
 }
 
-#[test]
-fn every_command_is_registered_and_allowed_and_nothing_else_is() {
-    let names =
-        fs::read_to_string(root().join("src-tauri/src/commands/names.rs")).expect("names.rs");
+/// The command names build.rs declares to Tauri's ACL (generated from the contract).
+fn declared_commands() -> BTreeSet<String> {
+    let names = fs::read_to_string(root().join("src-tauri/commands.rs")).expect("commands.rs");
     let list = names
         .split("= &[")
         .nth(1)
         .and_then(|s| s.split(']').next())
         .expect("command list");
-    let commands: BTreeSet<String> = list
-        .split(',')
+    list.split(',')
         .map(|s| s.trim().trim_matches('"').to_string())
         .filter(|s| !s.is_empty())
-        .collect();
-    assert!(!commands.is_empty());
-    let handler =
-        fs::read_to_string(root().join("src-tauri/src/commands/mod.rs")).expect("commands/mod.rs");
-    let registered = handler
-        .split("generate_handler![")
-        .nth(1)
-        .and_then(|s| s.split(']').next())
-        .expect("handler list");
-    let registered: BTreeSet<String> = registered
-        .split(',')
-        .map(|s| s.trim().rsplit("::").next().unwrap_or("").to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The app's own commands the capabilities allow, across every file in capabilities/.
+fn allowed_commands() -> BTreeSet<String> {
+    let mut allowed = BTreeSet::new();
+    for entry in fs::read_dir(root().join("src-tauri/capabilities")).expect("capabilities/") {
+        let path = entry.expect("entry").path();
+        let cap: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).expect("capability")).expect("json");
+        allowed.extend(
+            cap["permissions"]
+                .as_array()
+                .expect("permissions")
+                .iter()
+                .filter_map(|p| p.as_str())
+                .filter_map(|p| p.strip_prefix("allow-"))
+                .map(|p| p.replace('-', "_")),
+        );
+    }
+    allowed
+}
+
+/// Every command of the contract is declared to Tauri's ACL and allowed to the main
+/// window, and nothing else is; the shell holds no per-command code (no
+/// `#[tauri::command]`, no `generate_handler!`), as every command goes through the
+/// contract's dispatch. (That these generated files match the contract is the
+/// generator's `--check`, also a test of crates/api.)
+#[test]
+fn every_command_is_declared_and_allowed_and_the_shell_has_none_of_its_own() {
+    let commands = declared_commands();
+    assert!(commands.len() > 50, "commands found: {commands:?}");
     assert_eq!(
-        registered, commands,
-        "generate_handler! and names.rs differ"
+        allowed_commands(),
+        commands,
+        "capabilities/ allow a different set of commands than build.rs declares"
     );
-    let cap: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(root().join("src-tauri/capabilities/default.json"))
-            .expect("capability"),
-    )
-    .expect("json");
-    let allowed: BTreeSet<String> = cap["permissions"]
-        .as_array()
-        .expect("permissions")
+    let mut files = Vec::new();
+    files_under(&root().join("src-tauri/src"), &[".rs"], &mut files);
+    assert!(!files.is_empty());
+    let offenders: Vec<String> = files
         .iter()
-        .filter_map(|p| p.as_str())
-        .filter_map(|p| p.strip_prefix("allow-"))
-        .map(|p| p.replace('-', "_"))
+        .filter(|f| {
+            let text = fs::read_to_string(f).unwrap_or_default();
+            text.contains("tauri::command") || text.contains("generate_handler!")
+        })
+        .map(|f| f.display().to_string())
         .collect();
-    assert_eq!(
-        allowed, commands,
-        "capabilities/default.json allows a different set of commands"
+    assert!(
+        offenders.is_empty(),
+        "per-command code in the shell (declare the command in crates/api instead): {offenders:?}"
+    );
+}
+
+/// The contract is what every host builds on, so it depends on no host: no tauri,
+/// no axum, no web server, no window.
+#[test]
+fn the_contract_depends_on_no_host() {
+    let api = dependency_closure("ideaboard-api");
+    assert!(api.contains("ideaboard-core"), "closure computed: {api:?}");
+    let hosts: Vec<_> = api
+        .iter()
+        .filter(|d| {
+            [
+                "tauri", "wry", "tao", "axum", "hyper", "tower", "actix", "warp",
+            ]
+            .iter()
+            .any(|h| d.starts_with(h))
+        })
+        .collect();
+    assert!(hosts.is_empty(), "ideaboard-api pulls in {hosts:?}");
+    assert!(
+        dependency_closure("ideaboard-app").contains("ideaboard-api"),
+        "the app hosts the contract"
     );
 }
 
@@ -293,13 +333,13 @@ fn no_two_core_files_import_each_other() {
                 still_known.push((*a, b.as_str()));
                 continue;
             }
-            if a < &b.as_str() {
-                if let Some(back) = graph.get(b.as_str()).and_then(|d| d.get(*a)) {
-                    cycles.push(format!(
-                        "{a} <-> {b} ({a}:{} `{}`; {b}:{} `{}`)",
-                        at.line, at.path, back.line, back.path
-                    ));
-                }
+            if a < &b.as_str()
+                && let Some(back) = graph.get(b.as_str()).and_then(|d| d.get(*a))
+            {
+                cycles.push(format!(
+                    "{a} <-> {b} ({a}:{} `{}`; {b}:{} `{}`)",
+                    at.line, at.path, back.line, back.path
+                ));
             }
         }
     }

@@ -37,7 +37,7 @@ export default tseslint.config(
             {
               name: "@tauri-apps/api/core",
               importNames: ["invoke"],
-              message: "Only src/ipc/index.ts may call invoke; use the typed functions from src/ipc.",
+              message: "Only src/ipc/tauri.ts (the Tauri Backend) may call invoke; use the typed functions from src/ipc.",
             },
           ],
         },
@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/ipc/index.ts"],
+    files: ["src/ipc/tauri.ts"],
     rules: { "no-restricted-imports": "off" },
   },
 );

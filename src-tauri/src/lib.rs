@@ -1,24 +1,19 @@
 //! The Ideaboard desktop shell. It only adapts: it finds the board file, opens it
-//! off the UI thread, and exposes thin commands that call `ideaboard_core::ops`.
-//! No rules and no SQL live here.
+//! off the UI thread, and hosts the contract (`ideaboard_api`): every command goes
+//! through its one dispatch. No rules, no SQL and no per-command code live here.
 
-pub mod bindings;
-mod commands;
+mod host;
+mod invoke;
 mod launch;
 mod state;
 
 use std::sync::Arc;
 
+use ideaboard_api::events;
 use ideaboard_core::Timestamp;
 use tauri::{Emitter, Manager};
 
-pub use commands::names::ALL as COMMANDS;
 pub use state::Shared;
-
-/// Event sent to the window when the background look-over of the board is done.
-pub const HEALTH_EVENT: &str = "board-health";
-/// Event sent to the window when Ideaboard was started again on the same board.
-pub const SECOND_INSTANCE_EVENT: &str = "second-instance";
 
 /// Starts the app.
 pub fn run() {
@@ -33,7 +28,7 @@ pub fn run() {
                         let _ = window.show();
                         let _ = window.set_focus();
                     }
-                    let _ = app.emit(SECOND_INSTANCE_EVENT, ());
+                    let _ = app.emit(events::SECOND_INSTANCE.name, ());
                 })
                 .build(),
         )
@@ -50,7 +45,7 @@ pub fn run() {
                 .spawn(move || {
                     shared.open(&path);
                     let health = shared.look_over(Timestamp::now());
-                    let _ = handle.emit(HEALTH_EVENT, health);
+                    let _ = handle.emit(events::BOARD_HEALTH.name, health);
                 })?;
             std::thread::Builder::new()
                 .name("board-checkpoint".into())
@@ -62,7 +57,7 @@ pub fn run() {
                 })?;
             Ok(())
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler(invoke::handler())
         .run(tauri::generate_context!())
         .expect("error while running the Ideaboard app");
 }

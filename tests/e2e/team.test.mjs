@@ -144,6 +144,14 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
     assert.equal(refused.refused?.code, "NotAllowed");
     const bulk = await invokeAs("change_status_bulk", { ideaIds: [page.ok.idea.id], to: "declined", note: "no" });
     assert.equal(bulk.refused?.code, "NotAllowed");
+    // Every command goes through one handler into the contract's dispatch, yet Tauri's
+    // ACL still gates it first: a name no capability allows never reaches dispatch
+    // (whose own answer would be the ErrorDto `UnknownCommand`).
+    const unlisted = await invokeAs("drop_board", {});
+    assert.equal(typeof unlisted.refused, "string", `refused by the ACL: ${JSON.stringify(unlisted)}`);
+    assert.match(unlisted.refused, /not allowed|not found/i);
+    const badArgs = await invokeAs("get_idea_by_number", { number: "one" });
+    assert.equal(badArgs.refused?.code, "BadArguments");
 
     await app.executeScript(`location.hash = "#/team/inbox";`);
     await ui.waitVisible(q("team-only"), "the team-only notice for a fan");

@@ -119,6 +119,10 @@ pub enum Error {
     Storage(#[source] rusqlite::Error),
     #[error("file error: {0}")]
     Io(#[source] std::io::Error),
+    #[error("no command is called {0:?}")]
+    UnknownCommand(String),
+    #[error("bad arguments for {command}: {reason}")]
+    BadArguments { command: String, reason: String },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -176,6 +180,8 @@ pub enum ErrorCode {
     BoardBusy,
     OpenElsewhere,
     Storage,
+    UnknownCommand,
+    BadArguments,
     Internal,
 }
 
@@ -234,6 +240,8 @@ impl Error {
             Error::BoardBusy => C::BoardBusy,
             Error::OpenElsewhere => C::OpenElsewhere,
             Error::Storage(_) | Error::Io(_) => C::Storage,
+            Error::UnknownCommand(_) => C::UnknownCommand,
+            Error::BadArguments { .. } => C::BadArguments,
             Error::Internal(_) => C::Internal,
         }
     }

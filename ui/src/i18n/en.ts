@@ -353,6 +353,8 @@ export const en = {
   "error.DiskFull": "The disk is full. Nothing was saved; free some space and try again.",
   "error.BoardBusy": "Another program is writing to this board right now. Nothing was saved; try again.",
   "error.OpenElsewhere": "The board is open in another program. Close it there first.",
+  "error.UnknownCommand": "This version of Ideaboard does not know that action.",
+  "error.BadArguments": "Ideaboard received a request it could not read.",
   "error.Internal": "Something went wrong inside Ideaboard.",
   ...teamEn,
 } as const;

@@ -354,6 +354,8 @@ export const zhCN: Catalogue = {
   "error.DiskFull": "磁盘已满。没有保存任何内容；请腾出空间后重试。",
   "error.BoardBusy": "另一个程序正在写入此创意板。没有保存任何内容；请重试。",
   "error.OpenElsewhere": "此创意板已在另一个程序中打开。请先在那里关闭它。",
+  "error.UnknownCommand": "此版本的创意板不认识这个操作。",
+  "error.BadArguments": "创意板收到了无法读取的请求。",
   "error.Internal": "创意板内部出错。",
   ...teamZhCN,
 };

@@ -8,16 +8,22 @@ import {
   addComment,
   boardOverview,
   changeVotePriority,
+  chooseSavePath,
   createProfile,
   editComment,
+  exportBoard,
   listIdeas,
+  onSecondInstance,
   react,
   setFollowing,
   signIn,
+  signOut,
   toIpcError,
   vote,
 } from "./index";
-import type { ListQuery } from "./bindings";
+import { useBackend, type Backend } from "./backend";
+import type { ExportProgress, ExportRequest, ListQuery } from "./bindings";
+import { COMMANDS } from "./contract";
 
 const query: ListQuery = {
   sort: "new",
@@ -95,5 +101,79 @@ describe("ipc", () => {
       ["sign_in", { memberId: "m", passphrase: null }],
       ["create_profile", { displayName: "小王" }],
     ]);
+  });
+});
+
+describe("the Backend", () => {
+  beforeEach(() => invoke.mockReset());
+
+  /** A backend that records what reaches it, as an HTTP backend would receive it. */
+  function recording() {
+    const seen: unknown[][] = [];
+    const fake: Backend = {
+      call: async <T>(command: string, args?: object) => {
+        seen.push(["call", command, args]);
+        return null as T;
+      },
+      stream: async <T, I>(command: string, args: object, onItem: (item: I) => void) => {
+        seen.push(["stream", command, args]);
+        onItem({ done: 1, total: 2 } as I);
+        return 42 as T;
+      },
+      listen: async (event: string) => {
+        seen.push(["listen", event]);
+        return () => {};
+      },
+      notify: async () => {},
+      chooseSavePath: async (defaultPath: string) => {
+        seen.push(["save", defaultPath]);
+        return "/tmp/x.csv";
+      },
+      chooseOpenPath: async () => null,
+    };
+    return { fake, seen };
+  }
+
+  it("carries every generated function, argument shape and stream; the views never see which host", async () => {
+    const { fake, seen } = recording();
+    const previous = useBackend(fake);
+    try {
+      await vote("i", "critical");
+      await signOut();
+      const request: ExportRequest = {
+        format: "csv",
+        filter: {
+          statuses: [],
+          category: null,
+          tag: null,
+          createdFrom: null,
+          createdTo: null,
+          minVotes: null,
+          includeMerged: false,
+        },
+        includeInternal: false,
+      };
+      const progress: ExportProgress[] = [];
+      await expect(exportBoard(request, "/tmp/x.csv", (p) => progress.push(p))).resolves.toBe(42);
+      expect(progress).toEqual([{ done: 1, total: 2 }]);
+      await onSecondInstance(() => {});
+      await expect(chooseSavePath("ideas.csv", [])).resolves.toBe("/tmp/x.csv");
+      expect(seen).toEqual([
+        ["call", "vote", { ideaId: "i", priority: "critical" }],
+        ["call", "sign_out", undefined],
+        ["stream", "export_board", { request, path: "/tmp/x.csv" }],
+        ["listen", "second-instance"],
+        ["save", "ideas.csv"],
+      ]);
+      expect(invoke).not.toHaveBeenCalled();
+    } finally {
+      useBackend(previous);
+    }
+  });
+
+  it("names every command of the contract once", () => {
+    expect(new Set(COMMANDS).size).toBe(COMMANDS.length);
+    expect(COMMANDS).toContain("vote");
+    expect(COMMANDS).toContain("export_board");
   });
 });

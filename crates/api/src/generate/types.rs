@@ -1,30 +1,20 @@
-//! TypeScript declarations of every type that crosses IPC, generated from the Rust
-//! types with ts-rs into one committed file, `ui/src/ipc/bindings.ts`. A test fails
-//! when that file is stale; `UPDATE_BINDINGS=1 cargo test -p ideaboard-app bindings`
-//! rewrites it.
+//! Every type that crosses a host's boundary, declared in TypeScript in this order:
+//! the core's model types the commands, events and streams carry (and the few the UI
+//! builds itself), then each command's request.
 
 use ideaboard_core::model::*;
 use ideaboard_core::ops::MergePreview;
 use ideaboard_core::{ErrorCode, ErrorDto, Timestamp};
 use ts_rs::{Config, TS};
 
-/// Where the generated file lives, relative to this crate.
-pub const BINDINGS_PATH: &str = "../ui/src/ipc/bindings.ts";
+use crate::commands;
 
-/// The whole generated file.
-pub fn typescript() -> String {
-    let cfg = Config::new().with_large_int("number");
-    let mut out = String::from(
-        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\
-         // run `UPDATE_BINDINGS=1 cargo test -p ideaboard-app bindings` instead.\n\n",
-    );
+/// The TypeScript declaration (`type Name = ...;`) and the name of each model type.
+pub fn model(cfg: &Config) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     macro_rules! declare {
         ($($t:ty),+ $(,)?) => {
-            $(
-                out.push_str("export ");
-                out.push_str(&<$t as TS>::decl(&cfg));
-                out.push_str("\n\n");
-            )+
+            $( out.push((<$t as TS>::ident(cfg), <$t as TS>::decl(cfg))); )+
         };
     }
     declare!(
@@ -107,28 +97,24 @@ pub fn typescript() -> String {
         ImportReport,
         ImportPreview,
     );
-    out.truncate(out.trim_end().len());
-    out.push('\n');
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use std::path::Path;
+/// The name and TypeScript declaration of each command's request, in table order.
+pub fn requests(cfg: &Config) -> Vec<(String, String)> {
+    commands::ALL
+        .iter()
+        .filter_map(|c| c.request.as_ref())
+        .map(|r| (r.name.to_string(), (r.decl)(cfg)))
+        .collect()
+}
 
-    #[test]
-    fn bindings_are_fresh() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
-        let generated = super::typescript();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, &generated).expect("write bindings");
-            return;
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == generated,
-            "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p ideaboard-app bindings`",
-            path.display()
-        );
-    }
+/// The codes of [`ErrorCode`], in order, read from its TypeScript union.
+pub fn error_codes(cfg: &Config) -> Vec<String> {
+    let union = <ErrorCode as TS>::inline(cfg);
+    union
+        .split('|')
+        .map(|code| code.trim().trim_matches('"').to_string())
+        .filter(|code| !code.is_empty())
+        .collect()
 }

@@ -1,0 +1,51 @@
+//! What a host gives the commands: the board and the member acting on it, the clock,
+//! and the board file's slot (backups, restore, read-only opening), which belongs to
+//! the window or the server process, not to a command.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ideaboard_core::model::{BackupInfo, BoardHealth};
+use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp};
+
+use crate::Access;
+
+/// A host of the contract: the desktop window's state, or a server's session. Every
+/// method is called on a thread that may block (a host runs [`crate::dispatch`] off
+/// its UI or event-loop threads).
+pub trait Host {
+    /// The wall clock; ops take `now` from here, so tests can fix it.
+    fn now(&self) -> Timestamp;
+
+    /// Runs `f` on the board as the member acting in this session, waiting while the
+    /// board opens. `access` says whether `f` writes, so a host may run reads on a
+    /// read-only connection of their own.
+    fn run<T>(
+        &self,
+        access: Access,
+        f: impl FnOnce(&mut Board, &Actor) -> Result<T, Error>,
+    ) -> Result<T, ErrorDto>;
+
+    /// Makes `actor` the member acting in this session from now on.
+    fn set_actor(&self, actor: Actor);
+
+    /// What the background look-over of the board found so far.
+    fn health(&self) -> BoardHealth;
+
+    /// The board file of this session; an error before it is known.
+    fn board_file(&self) -> Result<PathBuf, ErrorDto>;
+
+    /// Puts the backup named `file_name` in the board's place and opens it; returns
+    /// the backup kept of the board it replaced.
+    fn restore(&self, file_name: &str, now: Timestamp) -> Result<Option<BackupInfo>, ErrorDto>;
+
+    /// Opens a board that did not open, for reading only.
+    fn open_read_only(&self) -> Result<(), ErrorDto>;
+
+    /// A fresh cancel flag for an export about to start.
+    fn start_export(&self) -> Arc<AtomicBool>;
+
+    /// Asks the running export to stop at its next progress report.
+    fn cancel_export(&self);
+}

@@ -1,0 +1,47 @@
+/**
+ * The one Backend the UI talks to: call a command by name, call one that streams
+ * while it runs, listen to an event, and the few things a host offers besides
+ * commands (OS notifications, file dialogs). The generated functions in
+ * `commands.ts` call through it, so views never know which host answers.
+ *
+ * Which backend runs is chosen here, in one place: the desktop app's Tauri IPC
+ * today; an HTTP/WebSocket backend for the web portal joins it without a view
+ * changing.
+ */
+import type { CommandName, EventName } from "./contract";
+import { tauriBackend } from "./tauri";
+
+/** A file type offered by the save and open dialogs. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Backend {
+  /** Calls a command with its arguments (its request's camelCase fields); rejects with an `IpcError`. */
+  call<T>(command: CommandName, args?: object): Promise<T>;
+  /** Calls a command that streams items while it runs, handing each to `onItem`; rejects with an `IpcError`. */
+  stream<T, I>(command: CommandName, args: object, onItem: (item: I) => void): Promise<T>;
+  /** Calls `handler` with each event's payload; resolves to the unsubscribe. */
+  listen<P>(event: EventName, handler: (payload: P) => void): Promise<() => void>;
+  /** Shows a notification from the operating system (or the browser). */
+  notify(title: string, body: string): Promise<void>;
+  /** Asks where to save a file; null when cancelled. */
+  chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null>;
+  /** Asks for one file to open; null when cancelled. */
+  chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+}
+
+let current: Backend = tauriBackend;
+
+/** The backend every call goes through. */
+export function backend(): Backend {
+  return current;
+}
+
+/** Replaces the backend (a test's fake, or another host's); returns the one it replaced. */
+export function useBackend(next: Backend): Backend {
+  const previous = current;
+  current = next;
+  return previous;
+}

@@ -1,0 +1,29 @@
+/**
+ * How a refused or failed command reaches the views, whichever backend answered: an
+ * `IpcError` carrying the core's stable error code (the UI branches on it, and
+ * localises the message by it).
+ */
+import type { ErrorCode } from "./bindings";
+import { isErrorCode } from "./errorCodes";
+
+export class IpcError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "IpcError";
+    this.code = code;
+  }
+}
+
+/** Turns whatever a rejected call produced into an `IpcError` (unknown shapes become `Internal`). */
+export function toIpcError(reason: unknown): IpcError {
+  if (reason instanceof IpcError) return reason;
+  if (typeof reason === "object" && reason !== null) {
+    const { code, message } = reason as { code?: unknown; message?: unknown };
+    const text = typeof message === "string" ? message : undefined;
+    if (isErrorCode(code)) return new IpcError(code, text ?? code);
+    if (text !== undefined) return new IpcError("Internal", text);
+  }
+  return new IpcError("Internal", typeof reason === "string" ? reason : String(reason));
+}
