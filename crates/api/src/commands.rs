@@ -11,10 +11,11 @@ use std::sync::atomic::Ordering;
 use ideaboard_core::model::{
     AdoptionOverview, AuditEntry, BackupInfo, BackupList, BoardHealth, BoardOverview,
     BoardSettings, Category, CommentView, ContentRef, Engagement, ExportProgress, ExportRequest,
-    IdeaDetail, IdeaJourney, IdeaPage, IdeaStatus, ImportFormat, ImportPreview, ImportReport,
-    ListQuery, MemberProfile, ModerationPage, NewComment, NewIdea, NewMember, NewReport,
-    NotificationPage, PointsEntry, Priority, Reaction, Report, ReportOutcome, Role, SearchPage,
-    SearchQuery, SimilarIdea, StatusUpdate, TeamAnalytics, TriagePage, TriageQuery,
+    FanStanding, IdeaDetail, IdeaEdit, IdeaJourney, IdeaPage, IdeaStatus, ImportFormat,
+    ImportPreview, ImportReport, ListQuery, MemberProfile, ModerationPage, NewComment, NewIdea,
+    NewMember, NewReport, NotificationPage, PointsEntry, Priority, Reaction, Report, ReportOutcome,
+    Role, SearchPage, SearchQuery, SimilarIdea, StatusUpdate, TeamAnalytics, TriagePage,
+    TriageQuery,
 };
 use ideaboard_core::ops::MergePreview;
 use ideaboard_core::render::markdown_to_safe_html;
@@ -97,6 +98,19 @@ contract! {
     list_comments(ListCommentsRequest { idea_id: String }) -> Vec<CommentView>, Read
         => |cx, r| cx.board(|board, actor| ops::list_comments(board, actor, &r.idea_id));
 
+    /// Edits an idea's title and description: its author inside the edit window, or the team.
+    edit_idea(EditIdeaRequest { idea_id: String, edit: IdeaEdit }) -> IdeaDetail, Write
+        => |cx, r| cx.board(|board, actor| {
+            ops::edit_idea(board, actor, &r.idea_id, &r.edit, cx.now())
+        });
+
+    /// Team: re-categorises and re-tags an idea.
+    set_idea_labels(SetIdeaLabelsRequest { idea_id: String, category: Option<String>, tags: Vec<String> })
+        -> IdeaDetail, Write
+        => |cx, r| cx.board(|board, actor| {
+            ops::set_idea_labels(board, actor, &r.idea_id, r.category.as_deref(), &r.tags, cx.now())
+        });
+
     /// Adds a comment or a reply.
     add_comment(AddCommentRequest { input: NewComment }) -> CommentView, Write
         => |cx, r| cx.board(|board, actor| ops::add_comment(board, actor, &r.input, cx.now()));
@@ -169,6 +183,17 @@ contract! {
     /// The signed-in member's latest points ledger lines, newest first.
     my_points(MyPointsRequest { limit: u32 }) -> Vec<PointsEntry>, Read
         => |cx, r| cx.board(|board, actor| ops::my_points(board, actor, r.limit));
+
+    /// The signed-in member's standing among fans: rank, activity, engagement index.
+    my_standing() -> FanStanding, Read
+        => |cx| cx.board(|board, actor| ops::my_standing(board, actor));
+
+    /// Renames a profile: the member themselves, or an admin.
+    rename_member(RenameMemberRequest { member_id: String, display_name: String })
+        -> MemberProfile, Write
+        => |cx, r| cx.board(|board, actor| {
+            ops::rename_member(board, actor, &r.member_id, &r.display_name, cx.now())
+        });
 
     // Search.
 

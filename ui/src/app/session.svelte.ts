@@ -40,6 +40,11 @@ export class Session {
     await this.#loadBudget();
   }
 
+  /** The core's answer to a rename of the acting member. */
+  renamed(profile: MemberProfile): void {
+    if (profile.id === this.profile?.id) this.profile = profile;
+  }
+
   profiles(): Promise<MemberProfile[]> {
     return listProfiles();
   }

@@ -499,6 +499,10 @@ export type PreviewMarkdownRequest = { text: string, };
 
 export type ListCommentsRequest = { ideaId: string, };
 
+export type EditIdeaRequest = { ideaId: string, edit: IdeaEdit, };
+
+export type SetIdeaLabelsRequest = { ideaId: string, category: string | null, tags: Array<string>, };
+
 export type AddCommentRequest = { input: NewComment, };
 
 export type EditCommentRequest = { commentId: string, body: string, };
@@ -512,6 +516,8 @@ export type CreateProfileRequest = { displayName: string, };
 export type SignInRequest = { memberId: string, passphrase: string | null, };
 
 export type MyPointsRequest = { limit: number, };
+
+export type RenameMemberRequest = { memberId: string, displayName: string, };
 
 export type SearchIdeasRequest = { query: SearchQuery, };
 

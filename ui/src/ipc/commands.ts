@@ -12,6 +12,7 @@ import type {
   Category,
   IdeaDetail,
   NewIdea,
+  IdeaEdit,
   ListQuery,
   IdeaPage,
   CommentView,
@@ -39,6 +40,7 @@ import type {
   TriageQuery,
   TriagePage,
   TeamAnalytics,
+  FanStanding,
   Engagement,
   ExportRequest,
   ExportProgress,
@@ -55,6 +57,8 @@ import type {
   SetFollowingRequest,
   PreviewMarkdownRequest,
   ListCommentsRequest,
+  EditIdeaRequest,
+  SetIdeaLabelsRequest,
   AddCommentRequest,
   EditCommentRequest,
   DeleteCommentRequest,
@@ -62,6 +66,7 @@ import type {
   CreateProfileRequest,
   SignInRequest,
   MyPointsRequest,
+  RenameMemberRequest,
   SearchIdeasRequest,
   SimilarIdeasRequest,
   ListNotificationsRequest,
@@ -175,6 +180,18 @@ export function listComments(ideaId: string): Promise<Array<CommentView>> {
   return backend().call<Array<CommentView>>("list_comments", args);
 }
 
+/** Edits an idea's title and description: its author inside the edit window, or the team. */
+export function editIdea(ideaId: string, edit: IdeaEdit): Promise<IdeaDetail> {
+  const args: EditIdeaRequest = { ideaId, edit };
+  return backend().call<IdeaDetail>("edit_idea", args);
+}
+
+/** Team: re-categorises and re-tags an idea. */
+export function setIdeaLabels(ideaId: string, category: string | null, tags: Array<string>): Promise<IdeaDetail> {
+  const args: SetIdeaLabelsRequest = { ideaId, category, tags };
+  return backend().call<IdeaDetail>("set_idea_labels", args);
+}
+
 /** Adds a comment or a reply. */
 export function addComment(input: NewComment): Promise<CommentView> {
   const args: AddCommentRequest = { input };
@@ -230,6 +247,17 @@ export function signOut(): Promise<void> {
 export function myPoints(limit: number): Promise<Array<PointsEntry>> {
   const args: MyPointsRequest = { limit };
   return backend().call<Array<PointsEntry>>("my_points", args);
+}
+
+/** The signed-in member's standing among fans: rank, activity, engagement index. */
+export function myStanding(): Promise<FanStanding> {
+  return backend().call<FanStanding>("my_standing");
+}
+
+/** Renames a profile: the member themselves, or an admin. */
+export function renameMember(memberId: string, displayName: string): Promise<MemberProfile> {
+  const args: RenameMemberRequest = { memberId, displayName };
+  return backend().call<MemberProfile>("rename_member", args);
 }
 
 /** Full-text search over the board; titles and snippets come with match ranges (UTF-16). */

@@ -8,12 +8,14 @@ import {
   changeVotePriority,
   deleteComment,
   editComment,
+  editIdea,
   getIdea,
   listComments,
   react,
   setCommentHidden,
   setFollowing,
   setIdeaHidden,
+  setIdeaLabels,
   setIdeaPinned,
   toIpcError,
   unvote,
@@ -100,6 +102,16 @@ export class IdeaPage {
   async react(comment: CommentView, reaction: Reaction): Promise<void> {
     const on = !comment.myReactions.includes(reaction);
     this.#replace(await react(comment.id, reaction, on));
+  }
+
+  /** The author (inside the edit window) or the team: a new title and description. */
+  async editIdea(title: string, body: string): Promise<void> {
+    await this.#idea(() => editIdea(this.#id, { title, body }));
+  }
+
+  /** Team: re-categorises and re-tags the idea. */
+  async setLabels(category: string | null, tags: string[]): Promise<void> {
+    await this.#idea(() => setIdeaLabels(this.#id, category, tags));
   }
 
   /** Team: hides the idea from fans, or shows it again. */

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const invoke = vi.hoisted(() => vi.fn());
 vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
-import type { PointsEntry } from "../../ipc";
+import type { FanStanding, PointsEntry } from "../../ipc";
+import { fireEvent } from "@testing-library/svelte";
 import { setLocale } from "../../i18n";
 import { session } from "../../app/session.svelte";
 import { commands, idea, page, profile } from "../../test/fixtures";
@@ -17,6 +18,17 @@ const ledger: PointsEntry[] = [
   { delta: 10, reason: "idea_submitted", ideaNumber: 9, at: "2026-11-01T10:00:00Z" },
   { delta: -1, reason: "vote_withdrawn", ideaNumber: null, at: "2026-09-01T10:00:00Z" },
 ];
+
+const standing: FanStanding = {
+  rank: 42,
+  member: { id: me.id, displayName: "Fang", role: "fan" },
+  points: 1234,
+  ideas: 3,
+  adopted: 1,
+  votes: 20,
+  comments: 7,
+  engagementIndex: 69,
+};
 
 beforeEach(() => {
   invoke.mockReset();
@@ -35,6 +47,7 @@ describe("ProfileView", () => {
     invoke.mockImplementation(
       commands({
         my_points: () => ledger,
+        my_standing: () => standing,
         list_ideas: () => page([idea(7, { myVote: "critical", status: "planned" })]),
         my_idea_journeys: () => [],
       }),
@@ -76,6 +89,7 @@ describe("ProfileView", () => {
         my_points: () => {
           throw { code: "Storage", message: "disk" };
         },
+        my_standing: () => standing,
         list_ideas: () => page([]),
         my_idea_journeys: () => [],
       }),
@@ -83,6 +97,50 @@ describe("ProfileView", () => {
     render(ProfileView);
     await waitFor(() => expect(screen.getByTestId("error-state").dataset.code).toBe("Storage"));
     expect(await screen.findByTestId("my-votes-empty")).toBeTruthy();
+  });
+
+  it("shows the member's own standing as the core sends it", async () => {
+    invoke.mockImplementation(
+      commands({
+        my_points: () => [],
+        my_standing: () => standing,
+        list_ideas: () => page([]),
+        my_idea_journeys: () => [],
+      }),
+    );
+    render(ProfileView);
+    expect((await screen.findByTestId("my-standing-rank")).textContent).toContain("No. 42");
+    expect(screen.getByTestId("my-standing-index").textContent).toBe("69");
+  });
+
+  it("renames the member with the core's answer, and says why a name is refused", async () => {
+    let calls = 0;
+    invoke.mockImplementation(
+      commands({
+        my_points: () => [],
+        my_standing: () => standing,
+        list_ideas: () => page([]),
+        my_idea_journeys: () => [],
+        rename_member: (args) => {
+          calls += 1;
+          const { displayName } = args as { displayName: string };
+          if (displayName.length > 10) throw { code: "NameTooLong", message: "too long", params: { len: 11, max: 10 } };
+          return { ...me, displayName: displayName.trim() };
+        },
+      }),
+    );
+    render(ProfileView);
+    await fireEvent.click(screen.getByTestId("rename-start"));
+    const input = screen.getByTestId<HTMLInputElement>("rename-input");
+    await fireEvent.input(input, { target: { value: "A name too long" } });
+    await fireEvent.click(screen.getByTestId("rename-save"));
+    expect((await screen.findByRole("alert")).textContent).not.toBe("");
+    expect(screen.getByTestId("profile-name").textContent).toBe("Fang");
+    await fireEvent.input(input, { target: { value: "  Fang Li " } });
+    await fireEvent.click(screen.getByTestId("rename-save"));
+    await waitFor(() => expect(screen.getByTestId("profile-name").textContent).toBe("Fang Li"));
+    expect(screen.queryByTestId("rename-form")).toBeNull();
+    expect(calls).toBe(2);
   });
 
   it("invites a guest to choose a profile", () => {
