@@ -106,6 +106,9 @@ pub fn typescript() -> String {
         ImportProblem,
         ImportReport,
         ImportPreview,
+        ChangeKind,
+        Change,
+        ChangePage,
     );
     out.truncate(out.trim_end().len());
     out.push('\n');

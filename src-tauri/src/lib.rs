@@ -4,6 +4,7 @@
 
 pub mod bindings;
 mod commands;
+mod follow;
 mod launch;
 mod state;
 
@@ -13,6 +14,7 @@ use ideaboard_core::Timestamp;
 use tauri::{Emitter, Manager};
 
 pub use commands::names::ALL as COMMANDS;
+pub use follow::CHANGES_EVENT;
 pub use state::Shared;
 
 /// Event sent to the window when the background look-over of the board is done.
@@ -42,6 +44,8 @@ pub fn run() {
         .setup(|app| {
             let shared = Arc::new(Shared::default());
             app.manage(shared.clone());
+            let following = Arc::new(follow::Following::default());
+            app.manage(following.clone());
             let path = launch::board_path(app.handle())?;
             let idle = shared.clone();
             let handle = app.handle().clone();
@@ -49,6 +53,9 @@ pub fn run() {
                 .name("board-open".into())
                 .spawn(move || {
                     shared.open(&path);
+                    if let Err(e) = following.start(handle.clone(), shared.clone()) {
+                        eprintln!("ideaboard: the window will not follow the board: {e}");
+                    }
                     let health = shared.look_over(Timestamp::now());
                     let _ = handle.emit(HEALTH_EVENT, health);
                 })?;
@@ -63,6 +70,11 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .expect("error while running the Ideaboard app");
+        .build(tauri::generate_context!())
+        .expect("error while building the Ideaboard app")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<Arc<follow::Following>>().stop();
+            }
+        });
 }
