@@ -13,6 +13,7 @@ import type {
   BoardOverview,
   BoardSettings,
   Category,
+  ChangePage,
   CommentView,
   ContentRef,
   Engagement,
@@ -379,6 +380,11 @@ export function openReadOnly(): Promise<void> {
 /** Calls `handler` when the background look-over of the board is done; returns the unsubscribe. */
 export function onBoardHealth(handler: (health: BoardHealth) => void): Promise<() => void> {
   return listen<BoardHealth>("board-health", (event) => handler(event.payload));
+}
+
+/** Calls `handler` with each page of the board's change feed the shell follows (writes by anyone, this window included). */
+export function onBoardChanges(handler: (page: ChangePage) => void): Promise<() => void> {
+  return listen<ChangePage>("board-changes", (event) => handler(event.payload));
 }
 
 /** Calls `handler` when Ideaboard is started again on this board (this window came forward). */
