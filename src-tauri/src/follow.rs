@@ -62,7 +62,11 @@ impl OwnReader {
 
     /// Runs `f` on the connection to the board at `path`, opening it if need be. An
     /// error closes the connection, so the next read starts afresh.
-    pub fn read<T>(&self, path: &Path, f: impl FnOnce(&Board) -> Result<T, Error>) -> Result<T, Error> {
+    pub fn read<T>(
+        &self,
+        path: &Path,
+        f: impl FnOnce(&Board) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let mut conn = lock(&self.conn);
         if conn.is_none() {
             *conn = Some(Board::open_read_only(path)?);
@@ -201,7 +205,11 @@ mod tests {
     fn tells_the_window_only_what_changed_after_it_started() {
         let (_dir, shared, mut other, owner, idea) = window();
         let mut follower = Follower::default();
-        assert_eq!(follower.poll(&shared), None, "the first poll only places the cursor");
+        assert_eq!(
+            follower.poll(&shared),
+            None,
+            "the first poll only places the cursor"
+        );
         assert_eq!(follower.poll(&shared), None, "nothing changed");
 
         let fan = fan(&mut other, "Bo");
@@ -253,10 +261,16 @@ mod tests {
         let mut follower = Follower::default();
         follower.poll(&shared);
         shared.set_actor(shared.run(|b, _| ops::act_as(b, &owner)).unwrap());
-        shared.restore(&backup.file_name, NOW.plus_millis(1)).unwrap();
+        shared
+            .restore(&backup.file_name, NOW.plus_millis(1))
+            .unwrap();
         let page = follower.poll(&shared).expect("the restore shows");
         assert!(page.reset, "{page:?}");
-        assert_eq!(follower.poll(&shared), None, "and then follows the new file");
+        assert_eq!(
+            follower.poll(&shared),
+            None,
+            "and then follows the new file"
+        );
     }
 
     #[test]
