@@ -6,8 +6,8 @@ use super::Actor;
 use super::actor::{Who, audit};
 use crate::clock::Timestamp;
 use crate::model::{AuditEntry, BoardOverview, BoardSettings, Category};
-use crate::store::changes::Entry;
 use crate::rules;
+use crate::store::changes::Entry;
 use crate::store::{Board, ledger, settings, taxonomy};
 use crate::{Error, Result};
 
