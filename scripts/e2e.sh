@@ -157,7 +157,8 @@ log "running the suite"
 set +e
 # The foundation suite first (node --test would sort the files): it only reads, so
 # its checks and screenshots see the untouched demo board; the suites after it add
-# profiles, ideas and votes.
+# profiles, ideas and votes. Every other tests/e2e/*.test.mjs (adoption, fan, follow,
+# search, team) runs between the two, in name order.
 # The reliability suite last, on its own: it needs a session bus (two starts of the
 # app on one board meet there), which the other suites must not have, lest an app
 # still closing take the next suite's start for a second one.

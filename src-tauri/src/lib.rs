@@ -2,6 +2,7 @@
 //! off the UI thread, and hosts the contract (`ideaboard_api`): every command goes
 //! through its one dispatch. No rules, no SQL and no per-command code live here.
 
+mod follow;
 mod host;
 mod invoke;
 mod launch;
@@ -37,6 +38,8 @@ pub fn run() {
         .setup(|app| {
             let shared = Arc::new(Shared::default());
             app.manage(shared.clone());
+            let following = Arc::new(follow::Following::default());
+            app.manage(following.clone());
             let path = launch::board_path(app.handle())?;
             let idle = shared.clone();
             let handle = app.handle().clone();
@@ -44,6 +47,9 @@ pub fn run() {
                 .name("board-open".into())
                 .spawn(move || {
                     shared.open(&path);
+                    if let Err(e) = following.start(handle.clone(), shared.clone()) {
+                        eprintln!("ideaboard: the window will not follow the board: {e}");
+                    }
                     let health = shared.look_over(Timestamp::now());
                     let _ = handle.emit(events::BOARD_HEALTH.name, health);
                 })?;
@@ -58,6 +64,11 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(invoke::handler())
-        .run(tauri::generate_context!())
-        .expect("error while running the Ideaboard app");
+        .build(tauri::generate_context!())
+        .expect("error while building the Ideaboard app")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<Arc<follow::Following>>().stop();
+            }
+        });
 }

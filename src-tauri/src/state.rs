@@ -40,6 +40,8 @@ pub struct Shared {
     /// The backup kept by the last restore made in this window: its undo, which the
     /// same person may do without signing in as an admin.
     undo: Mutex<Option<String>>,
+    /// The window's own read-only connection, for the change feed's follower.
+    pub(crate) reader: crate::follow::OwnReader,
 }
 
 impl Default for Shared {
@@ -65,6 +67,7 @@ impl Shared {
             health: Mutex::new(BoardHealth::default()),
             upkeep: Mutex::new(()),
             undo: Mutex::new(None),
+            reader: Default::default(),
         }
     }
 
@@ -151,6 +154,7 @@ impl Shared {
     pub fn restore(&self, file_name: &str, now: Timestamp) -> Result<Option<BackupInfo>, ErrorDto> {
         let path = self.board_file()?;
         let _upkeep = lock(&self.upkeep);
+        let _reader = self.reader.close();
         let mut slot = lock(&self.slot);
         while matches!(*slot, Slot::Opening) {
             slot = self.ready.wait(slot).unwrap_or_else(|p| p.into_inner());
@@ -200,6 +204,11 @@ impl Shared {
         shared
     }
 
+    /// The member acting in this window now.
+    pub fn actor(&self) -> Actor {
+        lock(&self.actor).clone()
+    }
+
     /// Makes `actor` the member acting in this window from now on.
     pub fn set_actor(&self, actor: Actor) {
         *lock(&self.actor) = actor;
@@ -227,13 +236,17 @@ impl Shared {
     /// Copies the write-ahead log into the board file while no command holds the
     /// board, so that a fan's commit never pays for a checkpoint. Skips at once when
     /// a command is running or the board is not open; a passive checkpoint never
-    /// waits for readers or writers. Returns whether it ran.
+    /// waits for readers or writers. Old changes of the feed go first (retention).
+    /// Returns whether it ran.
     pub fn checkpoint_when_idle(&self) -> bool {
         let Ok(slot) = self.slot.try_lock() else {
             return false;
         };
         match &*slot {
-            Slot::Open(board) => board.checkpoint().is_ok(),
+            Slot::Open(board) => {
+                let _ = board.prune_changes(Timestamp::now());
+                board.checkpoint().is_ok()
+            }
             _ => false,
         }
     }

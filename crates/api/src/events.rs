@@ -2,7 +2,7 @@
 //! its name on the wire, its payload and the name of its listener in the TypeScript
 //! client. Commands name the events they may emit in the contract table.
 
-use ideaboard_core::model::BoardHealth;
+use ideaboard_core::model::{BoardHealth, ChangePage};
 use ts_rs::TS;
 
 use crate::TsName;
@@ -36,5 +36,14 @@ pub static SECOND_INSTANCE: Event = Event {
     listener: "onSecondInstance",
 };
 
+/// What changed on the board since the window's last page of the change feed, as far
+/// as its member may know (`ops::changes_since`); `reset` asks for a reload.
+pub static BOARD_CHANGES: Event = Event {
+    name: "board-changes",
+    doc: "Calls `handler` with each page of the board's change feed the window's member may see; returns the unsubscribe.",
+    payload: <ChangePage as TS>::name,
+    listener: "onBoardChanges",
+};
+
 /// Every event of the contract.
-pub static ALL: &[&Event] = &[&BOARD_HEALTH, &SECOND_INSTANCE];
+pub static ALL: &[&Event] = &[&BOARD_HEALTH, &SECOND_INSTANCE, &BOARD_CHANGES];

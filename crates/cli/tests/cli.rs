@@ -109,7 +109,7 @@ fn the_cli_offers_only_what_a_product_team_uses() {
     let help = text(&cli(&["--help"]));
     for command in [
         "init", "seed", "stats", "list", "search", "backup", "backups", "restore", "export",
-        "import",
+        "import", "vote", "status",
     ] {
         assert!(
             help.contains(&format!("\n  {command} ")),
@@ -310,5 +310,154 @@ fn backup_copies_a_board_that_then_opens_never_overwrites_and_restores() {
     assert_eq!(
         counts(&text(&cli(&["stats", "--board", arg(&other), "--json"]))),
         counts(&original)
+    );
+}
+
+/// `#number votes status title` lines of `list`, by number.
+fn listed(board: &Path, status: &str) -> Vec<(String, u64, String)> {
+    let out = cli(&[
+        "list",
+        "--board",
+        arg(board),
+        "--status",
+        status,
+        "--sort",
+        "new",
+        "--limit",
+        "50",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let mut words = l.trim_start_matches('#').split_whitespace();
+            let number = words.next().unwrap().to_string();
+            let votes = words.next().unwrap().parse().unwrap();
+            words.next(); // "votes"
+            (number, votes, words.next().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn vote_and_status_act_on_an_idea_by_number_and_refuse_bad_input_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = dir.path().join("demo.board");
+    assert!(
+        cli(&["seed", "--board", arg(&board), "--demo"])
+            .status
+            .success()
+    );
+    // A demo fan votes for the newest idea they have not voted for yet.
+    let ideas = listed(&board, "new");
+    let (number, votes, voted) = ideas
+        .iter()
+        .find_map(|(number, votes, _)| {
+            let out = cli(&[
+                "vote",
+                "--board",
+                arg(&board),
+                "--idea",
+                number,
+                "--member",
+                "Alex Smith",
+                "--priority",
+                "important",
+            ]);
+            out.status
+                .success()
+                .then(|| (number.clone(), *votes, text(&out)))
+        })
+        .expect("Alex Smith votes for one of the new ideas");
+    assert!(voted.contains("voted important"), "{voted}");
+    let after = listed(&board, "new");
+    let now = after.iter().find(|(n, _, _)| *n == number).unwrap();
+    assert_eq!(now.1, votes + 1, "the vote counts");
+    let again = cli(&[
+        "vote",
+        "--board",
+        arg(&board),
+        "--idea",
+        &number,
+        "--member",
+        "Alex Smith",
+    ]);
+    assert!(text(&again).contains("AlreadyVoted"), "{}", text(&again));
+
+    // The owner moves it to planned with an answer.
+    let out = cli(&[
+        "status",
+        "--board",
+        arg(&board),
+        "--idea",
+        &number,
+        "--to",
+        "planned",
+        "--answer",
+        "Coming in the spring release.",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("is now planned"), "{}", text(&out));
+    assert!(
+        listed(&board, "planned")
+            .iter()
+            .any(|(n, _, _)| *n == number),
+        "listed as planned"
+    );
+
+    // Bad input: each refused with its code and a message that says what.
+    let before = (listed(&board, "new"), listed(&board, "planned"));
+    let cases: [(&[&str], &str, &str); 6] = [
+        (
+            &["status", "--idea", "99999", "--to", "planned"],
+            "InvalidInput",
+            "no idea #99999",
+        ),
+        (
+            &["status", "--idea", &number, "--to", "someday"],
+            "UnknownValue",
+            "someday",
+        ),
+        (
+            &["status", "--idea", &number, "--to", "declined"],
+            "NoteRequired",
+            "declined",
+        ),
+        (
+            &["vote", "--idea", &number, "--member", "Nobody Here"],
+            "InvalidInput",
+            "Nobody Here",
+        ),
+        (
+            &["vote", "--idea", "99999", "--member", "Alex Smith"],
+            "InvalidInput",
+            "no idea #99999",
+        ),
+        (
+            &[
+                "vote",
+                "--idea",
+                &number,
+                "--member",
+                "Alex Smith",
+                "--priority",
+                "urgent",
+            ],
+            "UnknownValue",
+            "urgent",
+        ),
+    ];
+    for (args, code, says) in cases {
+        let mut all = args.to_vec();
+        all.extend(["--board", arg(&board)]);
+        let out = cli(&all);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(text(&out).contains(code), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains(says), "{args:?}: {}", text(&out));
+    }
+    assert_eq!(
+        (listed(&board, "new"), listed(&board, "planned")),
+        before,
+        "refused input changes nothing"
     );
 }

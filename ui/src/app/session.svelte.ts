@@ -32,8 +32,11 @@ export class Session {
   async refresh(): Promise<void> {
     try {
       const profile = await currentProfile();
-      if (profile?.id === this.profile?.id) this.profile = profile;
-      else this.#set(profile);
+      // The same answer again (this window's own write, come back through the
+      // board's change feed) keeps what is shown.
+      if (profile?.id === this.profile?.id) {
+        if (JSON.stringify(profile) !== JSON.stringify(this.profile)) this.profile = profile;
+      } else this.#set(profile);
     } catch {
       // Stale points are harmless; the next refresh catches up.
     }
@@ -71,7 +74,8 @@ export class Session {
       return;
     }
     try {
-      this.votesLeft = await votesLeft();
+      const left = await votesLeft();
+      if (left !== this.votesLeft) this.votesLeft = left;
     } catch {
       // Shown again on the next refresh; voting itself still enforces the budget.
     }

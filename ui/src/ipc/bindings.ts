@@ -477,6 +477,43 @@ notes: Array<string>, };
 
 export type ImportPreview = { report: ImportReport | null, problems: Array<ImportProblem>, };
 
+export type ChangeKind = "idea" | "comment" | "standing" | "notification" | "member" | "category" | "settings" | "report" | "audit" | "board";
+
+export type Change = { 
+/**
+ * Its place in the board's feed: increasing, never reused.
+ */
+seq: number, kind: ChangeKind, 
+/**
+ * The entity (see [`ChangeKind`]); None for settings and the audit log.
+ */
+id: string | null, 
+/**
+ * The idea the entity belongs to or is about, when there is one.
+ */
+ideaId: string | null, };
+
+export type ChangePage = { 
+/**
+ * Oldest first; empty with `reset`.
+ */
+changes: Array<Change>, 
+/**
+ * Where the reader has now read to: the next call's `after`. The board's newest
+ * seq unless `has_more`.
+ */
+latestSeq: number, 
+/**
+ * The feed cannot say what changed since `after` (pruned away, or the board
+ * was imported into or restored since): reload everything, then follow from
+ * `latest_seq`.
+ */
+reset: boolean, 
+/**
+ * More changes follow `latest_seq` than the page held.
+ */
+hasMore: boolean, };
+
 // The arguments of each command, as its function sends them.
 
 export type RestoreBackupRequest = { fileName: string, };

@@ -47,6 +47,7 @@ import type {
   ImportFormat,
   ImportReport,
   ImportPreview,
+  ChangePage,
   RestoreBackupRequest,
   ListIdeasRequest,
   GetIdeaRequest,
@@ -449,4 +450,9 @@ export function onBoardHealth(handler: (payload: BoardHealth) => void): Promise<
 /** Calls `handler` when Ideaboard is started again on this board (this window came forward). */
 export function onSecondInstance(handler: () => void): Promise<() => void> {
   return backend().listen<null>("second-instance", () => handler());
+}
+
+/** Calls `handler` with each page of the board's change feed the window's member may see; returns the unsubscribe. */
+export function onBoardChanges(handler: (payload: ChangePage) => void): Promise<() => void> {
+  return backend().listen<ChangePage>("board-changes", handler);
 }

@@ -71,6 +71,7 @@ export type CommandName = (typeof COMMANDS)[number];
 export const EVENTS = [
   "board-health",
   "second-instance",
+  "board-changes",
 ] as const;
 
 /** The name of an event. */

@@ -96,6 +96,9 @@ pub fn model(cfg: &Config) -> Vec<(String, String)> {
         ImportProblem,
         ImportReport,
         ImportPreview,
+        ChangeKind,
+        Change,
+        ChangePage,
     );
     out
 }

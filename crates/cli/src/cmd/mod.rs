@@ -4,6 +4,7 @@
 
 mod board;
 mod exchange;
+mod ideas;
 mod search;
 mod seed;
 
@@ -16,7 +17,7 @@ use ideaboard_core::{Error, Timestamp};
 #[command(
     name = "ideaboard-cli",
     version,
-    about = "Headless Ideaboard: create, seed, inspect, search, export, import, back up and restore boards."
+    about = "Headless Ideaboard: create, seed, inspect, search, vote, move ideas along, export, import, back up and restore boards."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -113,6 +114,11 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Import a JSON bundle (into an empty board) or a Fider posts.csv (appended).
     Import(exchange::ImportArgs),
+    /// Vote for an idea as a member (by id, or by a name only one profile has).
+    Vote(ideas::VoteArgs),
+    /// Move an idea along its journey, with an official answer, as the board's owner
+    /// (or --as a team member).
+    Status(ideas::StatusArgs),
 }
 
 pub fn run(command: Command) -> Result<(), Error> {
@@ -155,6 +161,8 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Restore { from, board } => board::restore(&from, &board, now),
         Command::Export(args) => exchange::export(&args, now),
         Command::Import(args) => exchange::import(&args, now),
+        Command::Vote(args) => ideas::vote(&args, now),
+        Command::Status(args) => ideas::status(&args, now),
     }
 }
 

@@ -27,6 +27,7 @@ import {
   type Priority,
   type Reaction,
 } from "../../ipc";
+import { sameAnswer } from "../../app/follow.svelte";
 
 export type PagePhase = "loading" | "ready" | "error";
 
@@ -143,6 +144,34 @@ export class IdeaPage {
       if (generation === this.#generation) this.error = toIpcError(reason);
     }
     this.#onchange();
+  }
+
+  /**
+   * Another write moved this idea or its thread (the board's change feed): takes the
+   * core's answer in place, no loading state, and only what differs, so the
+   * member's draft, open forms and scroll stay.
+   */
+  async refreshQuietly(idea: boolean, comments: boolean): Promise<void> {
+    if (this.phase !== "ready") return;
+    const generation = this.#generation;
+    const was = { detail: this.detail, comments: this.comments };
+    try {
+      const [detail, thread] = await Promise.all([
+        idea ? getIdea(this.#id) : null,
+        comments ? listComments(this.#id) : null,
+      ]);
+      if (generation !== this.#generation) return;
+      // What this window's own write put there meanwhile is newer than the answer.
+      if (detail !== null && this.detail === was.detail && !sameAnswer(detail, was.detail)) this.detail = detail;
+      if (thread !== null && this.comments === was.comments && !sameAnswer(thread, was.comments)) {
+        this.comments = thread;
+      }
+    } catch (reason) {
+      if (generation !== this.#generation) return;
+      // Hidden or merged away from this member while they looked at it.
+      this.error = toIpcError(reason);
+      this.phase = "error";
+    }
   }
 
   async #idea(action: () => Promise<IdeaDetail>): Promise<void> {

@@ -3,6 +3,7 @@
  * paging by offset. A newer reload makes the answers of older requests irrelevant.
  */
 import {
+  getIdea,
   listIdeas,
   searchIdeas,
   toIpcError,
@@ -17,6 +18,7 @@ import {
   type SearchQuery,
 } from "../../ipc";
 import { MAX_SHOWN, PAGE_SIZE } from "./options";
+import { sameAnswer } from "../../app/follow.svelte";
 
 export type FeedPhase = "loading" | "ready" | "error";
 
@@ -217,6 +219,33 @@ export class IdeaFeed {
     } finally {
       if (generation === this.#generation) this.loadingMore = false;
     }
+  }
+
+  /**
+   * Another write moved these ideas (the board's change feed): their cards take the
+   * core's answer in place, keeping order, window and scroll; an idea this member may
+   * no longer see leaves the list. Ideas not loaded yet show on the next reload.
+   */
+  async refreshIdeas(ids: string[]): Promise<void> {
+    const generation = this.#generation;
+    const loaded = this.items.filter((idea) => ids.includes(idea.id));
+    const answers = await Promise.all(
+      loaded.map(async (was) => {
+        try {
+          return { was, idea: (await getIdea(was.id)).idea };
+        } catch (reason) {
+          return { was, idea: toIpcError(reason).code === "NotFound" ? null : undefined };
+        }
+      }),
+    );
+    if (generation !== this.#generation) return;
+    let items = this.items;
+    for (const { was, idea } of answers) {
+      // A card this window changed meanwhile (a vote) already shows a newer answer.
+      if (idea === undefined || !items.includes(was) || sameAnswer(was, idea)) continue;
+      items = idea === null ? items.filter((item) => item !== was) : items.map((item) => (item === was ? idea : item));
+    }
+    this.items = items;
   }
 
   /** One click on a card: votes (nice to have) or takes the member's vote back. */
