@@ -12,8 +12,14 @@ use crate::store::changes::Entry;
 use crate::store::{Board, Tx, ideas, ledger, notify, settings, votes};
 use crate::{Error, Result};
 
+/// Whether an idea in `status` takes votes, vote changes and withdrawals: open ideas
+/// only, so a closed idea's tally is final.
+pub(crate) fn voting_open(status: IdeaStatus) -> bool {
+    status.is_open()
+}
+
 fn require_open(status: IdeaStatus) -> Result<()> {
-    if status.is_open() {
+    if voting_open(status) {
         Ok(())
     } else {
         Err(Error::VotingClosed {
