@@ -8,8 +8,8 @@ use super::Actor;
 use super::actor::{Who, audit};
 use crate::clock::Timestamp;
 use crate::model::{MemberProfile, NewMember, PointsEntry, Role};
-use crate::store::changes::Entry;
 use crate::rules;
+use crate::store::changes::Entry;
 use crate::store::{Board, ledger, members};
 use crate::{Error, Result};
 

@@ -19,8 +19,8 @@ use crate::model::{
 };
 use crate::rank;
 use crate::render::markdown_excerpt;
-use crate::store::changes::{Audience, Entry};
 use crate::rules;
+use crate::store::changes::{Audience, Entry};
 use crate::store::reports::{self, Item};
 use crate::store::{Board, comments, ideas, ledger};
 use crate::{Error, Result};
