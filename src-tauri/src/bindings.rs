@@ -5,7 +5,7 @@
 
 use ideaboard_core::model::*;
 use ideaboard_core::ops::MergePreview;
-use ideaboard_core::{ErrorCode, ErrorDto, Timestamp};
+use ideaboard_core::{ErrorCode, ErrorDto, ErrorParams, Timestamp};
 use ts_rs::{Config, TS};
 
 /// Where the generated file lives, relative to this crate.
@@ -31,6 +31,7 @@ pub fn typescript() -> String {
         Timestamp,
         ErrorCode,
         ErrorDto,
+        ErrorParams,
         Role,
         IdeaStatus,
         Priority,
@@ -62,6 +63,7 @@ pub fn typescript() -> String {
         BoardSettings,
         BoardCounts,
         BoardOverview,
+        InputLimits,
         BackupKind,
         BackupInfo,
         BackupList,

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   "CommentDeleted",
   "LastAdmin",
   "TooManyTags",
+  "TagTooLong",
   "SearchEmpty",
   "ReasonEmpty",
   "ReasonTooLong",

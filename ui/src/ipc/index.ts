@@ -17,6 +17,7 @@ import type {
   ContentRef,
   Engagement,
   ErrorCode,
+  ErrorParams,
   ExportProgress,
   ExportRequest,
   IdeaDetail,
@@ -54,11 +55,14 @@ export type * from "./bindings";
 
 export class IpcError extends Error {
   readonly code: ErrorCode;
+  /** The numbers and names the localised message fills in (`len`, `max`, `budget`, ...). */
+  readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, params: ErrorParams = {}) {
     super(message);
     this.name = "IpcError";
     this.code = code;
+    this.params = params;
   }
 }
 
@@ -66,9 +70,10 @@ export class IpcError extends Error {
 export function toIpcError(reason: unknown): IpcError {
   if (reason instanceof IpcError) return reason;
   if (typeof reason === "object" && reason !== null) {
-    const { code, message } = reason as { code?: unknown; message?: unknown };
+    const { code, message, params } = reason as { code?: unknown; message?: unknown; params?: unknown };
     const text = typeof message === "string" ? message : undefined;
-    if (isErrorCode(code)) return new IpcError(code, text ?? code);
+    const given = typeof params === "object" && params !== null ? (params as ErrorParams) : {};
+    if (isErrorCode(code)) return new IpcError(code, text ?? code, given);
     if (text !== undefined) return new IpcError("Internal", text);
   }
   return new IpcError("Internal", typeof reason === "string" ? reason : String(reason));
