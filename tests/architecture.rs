@@ -293,13 +293,13 @@ fn no_two_core_files_import_each_other() {
                 still_known.push((*a, b.as_str()));
                 continue;
             }
-            if a < &b.as_str() {
-                if let Some(back) = graph.get(b.as_str()).and_then(|d| d.get(*a)) {
-                    cycles.push(format!(
-                        "{a} <-> {b} ({a}:{} `{}`; {b}:{} `{}`)",
-                        at.line, at.path, back.line, back.path
-                    ));
-                }
+            if a < &b.as_str()
+                && let Some(back) = graph.get(b.as_str()).and_then(|d| d.get(*a))
+            {
+                cycles.push(format!(
+                    "{a} <-> {b} ({a}:{} `{}`; {b}:{} `{}`)",
+                    at.line, at.path, back.line, back.path
+                ));
             }
         }
     }

@@ -151,10 +151,10 @@ impl Crate {
             return &here.file;
         }
         for (alias, target) in &here.reexports {
-            if alias == name {
-                if let Some(target) = self.absolute(&module, target) {
-                    return self.resolve(&target, depth + 1);
-                }
+            if alias == name
+                && let Some(target) = self.absolute(&module, target)
+            {
+                return self.resolve(&target, depth + 1);
             }
         }
         for glob in &here.globs {
@@ -463,8 +463,11 @@ fn expand(tree: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// The `pub use` re-exports of a file: named ones and globs.
-fn reexports_of(code: &str) -> (Vec<(String, Vec<String>)>, Vec<Vec<String>>) {
+/// A module path, segment by segment.
+type ModPath = Vec<String>;
+
+/// The `pub use` re-exports of a file: named ones (alias, path) and globs.
+fn reexports_of(code: &str) -> (Vec<(String, ModPath)>, Vec<ModPath>) {
     let (mut named, mut globs) = (Vec::new(), Vec::new());
     for (is_pub, _, path) in use_trees(code) {
         if !is_pub {

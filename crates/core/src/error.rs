@@ -248,7 +248,7 @@ impl Error {
         ErrorDto {
             code: self.code(),
             message: self.to_string(),
-            params: self.params(),
+            params: Box::new(self.params()),
         }
     }
 
@@ -361,7 +361,9 @@ impl From<std::io::Error> for Error {
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,
-    pub params: ErrorParams,
+    /// Boxed: every host returns `Result<_, ErrorDto>`, and the fourteen optional
+    /// fields would make each of those results several hundred bytes wide.
+    pub params: Box<ErrorParams>,
 }
 
 /// The parameters of an error, by name; each is present only for the codes that
