@@ -361,8 +361,8 @@ impl From<std::io::Error> for Error {
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,
-    /// Boxed: every host returns `Result<_, ErrorDto>`, and the fourteen optional
-    /// fields would make each of those results several hundred bytes wide.
+    /// The numbers and names the localised message fills in. (Boxed in Rust: every
+    /// host returns `Result<_, ErrorDto>`, which would otherwise be hundreds of bytes.)
     pub params: Box<ErrorParams>,
 }
 

@@ -5,7 +5,12 @@ export type Timestamp = string;
 
 export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "TagTooLong" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "Storage" | "Internal";
 
-export type ErrorDto = { code: ErrorCode, message: string, params: ErrorParams, };
+export type ErrorDto = { code: ErrorCode, message: string, 
+/**
+ * The numbers and names the localised message fills in. (Boxed in Rust: every
+ * host returns `Result<_, ErrorDto>`, which would otherwise be hundreds of bytes.)
+ */
+params: ErrorParams, };
 
 export type ErrorParams = { 
 /**
