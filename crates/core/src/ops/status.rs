@@ -17,17 +17,6 @@ use crate::store::changes::Entry;
 use crate::store::{Board, Tx, ideas, journey, notify};
 use crate::{Error, Result};
 
-/// The statuses `who` may move an idea in `status` to: the workflow's next steps
-/// ([`IdeaStatus::transitions`]) for the team, nothing for anyone else. The same two
-/// rules [`change_status`] enforces, so the page offers exactly what will be accepted.
-pub(crate) fn allowed_statuses(who: &Who, status: IdeaStatus) -> Vec<IdeaStatus> {
-    if who.is_team() {
-        status.transitions()
-    } else {
-        Vec::new()
-    }
-}
-
 /// Changes the status of one idea, with the team's note.
 pub fn change_status(
     board: &mut Board,

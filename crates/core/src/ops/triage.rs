@@ -42,7 +42,7 @@ pub fn triage_inbox(board: &Board, actor: &Actor, query: &TriageQuery) -> Result
                 .into_iter()
                 .map(|idea| TriageItem {
                     past_threshold: idea.vote_count >= threshold,
-                    allowed_statuses: super::status::allowed_statuses(&who, idea.status),
+                    allowed_statuses: super::workflow::allowed_statuses(&who, idea.status),
                     idea,
                 })
                 .collect(),

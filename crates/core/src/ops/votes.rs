@@ -5,18 +5,13 @@ use super::Actor;
 use super::actor::{Who, visible_idea};
 use super::changes::grant_points;
 use super::ideas::detail;
+use super::workflow::voting_open;
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, IdeaStatus, PointsReason, Priority, VOTE_MILESTONES};
 use crate::rank;
 use crate::store::changes::Entry;
 use crate::store::{Board, Tx, ideas, ledger, notify, settings, votes};
 use crate::{Error, Result};
-
-/// Whether an idea in `status` takes votes, vote changes and withdrawals: open ideas
-/// only, so a closed idea's tally is final.
-pub(crate) fn voting_open(status: IdeaStatus) -> bool {
-    status.is_open()
-}
 
 fn require_open(status: IdeaStatus) -> Result<()> {
     if voting_open(status) {
