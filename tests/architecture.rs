@@ -393,3 +393,67 @@ fn the_core_reads_no_wall_clock_outside_its_allowed_places() {
         offenders.join("\n")
     );
 }
+
+/// Which statuses an idea may move to and which take votes come from the core
+/// (`IdeaDetail.allowedStatuses`, `votingOpen`); the UI keeps one list of statuses,
+/// the journey's display order in `views/vote/options.ts`. A view naming two or more
+/// statuses is keeping a copy of a rule.
+#[test]
+fn the_ui_keeps_no_status_lists_of_its_own() {
+    let statuses = [
+        "new",
+        "under_review",
+        "planned",
+        "in_progress",
+        "launched",
+        "declined",
+        "merged",
+    ];
+    let mut files = Vec::new();
+    files_under(&root().join("ui/src"), &[".ts", ".svelte"], &mut files);
+    let mut offenders = Vec::new();
+    for file in files {
+        let path = file.display().to_string().replace('\\', "/");
+        let exempt = path.ends_with("/ui/src/views/vote/options.ts")
+            || path.ends_with("/ui/src/ipc/bindings.ts")
+            || path.contains(".test.")
+            || path.contains("/ui/src/test/");
+        if exempt {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("ui source");
+        let named: Vec<&str> = statuses
+            .iter()
+            .copied()
+            .filter(|s| text.contains(&format!("\"{s}\"")) || text.contains(&format!("'{s}'")))
+            .collect();
+        if named.len() >= 2 {
+            offenders.push(format!("{path}: {named:?}"));
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "UI files listing statuses: {offenders:?}"
+    );
+}
+
+/// The open statuses are spelt as SQL once, built from `IdeaStatus::OPEN` in
+/// store/filter.rs; no other core source writes the list out.
+#[test]
+fn the_core_spells_the_open_statuses_in_sql_once() {
+    let mut files = Vec::new();
+    files_under(&root().join("crates/core/src"), &[".rs"], &mut files);
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("store/filter.rs"))
+        .filter(|f| {
+            let text = fs::read_to_string(f).expect("core source");
+            text.contains("'under_review', 'planned'") || text.contains("('new', 'under_review')")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "status lists in SQL outside store/filter.rs: {offenders:?}"
+    );
+}

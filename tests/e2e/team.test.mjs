@@ -243,7 +243,8 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
     await ui.click(`${q("status-to")} option[value="declined"]`);
     await ui.click(q("status-submit"));
     const message = await ui.waitText(q("status-error"), (t) => t.length > 0, "the refusal");
-    assert.equal(message, en("error.NoteRequired"));
+    // The core names the status the answer is required for; the message says it.
+    assert.equal(message, en("error.NoteRequired").replace("{status}", en("status.declined")));
     await ui.click(q("dialog-close"));
     const steps = await journeyNotes();
     assert.equal(steps.at(-1).status, "planned", "nothing changed");

@@ -75,6 +75,8 @@ pub enum Error {
     LastAdmin,
     #[error("too many tags: at most {max}")]
     TooManyTags { max: usize },
+    #[error("a tag is too long: {len} characters, at most {max}")]
+    TagTooLong { len: usize, max: usize },
     #[error("type something to search for")]
     SearchEmpty,
     #[error("say why you report this")]
@@ -162,6 +164,7 @@ pub enum ErrorCode {
     CommentDeleted,
     LastAdmin,
     TooManyTags,
+    TagTooLong,
     SearchEmpty,
     ReasonEmpty,
     ReasonTooLong,
@@ -222,6 +225,7 @@ impl Error {
             Error::CommentDeleted => C::CommentDeleted,
             Error::LastAdmin => C::LastAdmin,
             Error::TooManyTags { .. } => C::TooManyTags,
+            Error::TagTooLong { .. } => C::TagTooLong,
             Error::SearchEmpty => C::SearchEmpty,
             Error::ReasonEmpty => C::ReasonEmpty,
             Error::ReasonTooLong { .. } => C::ReasonTooLong,
@@ -246,11 +250,88 @@ impl Error {
         }
     }
 
-    /// The error as it crosses IPC: code plus an English fallback message.
+    /// The error as it crosses IPC: code, an English fallback message, and the
+    /// numbers and names a localised message needs.
     pub fn to_dto(&self) -> ErrorDto {
         ErrorDto {
             code: self.code(),
             message: self.to_string(),
+            params: Box::new(self.params()),
+        }
+    }
+
+    /// What a message needs besides the code to say by how much or about what: the
+    /// variant's own fields, so a UI never parses the English text for them.
+    pub fn params(&self) -> ErrorParams {
+        let n = |v: usize| Some(v as u64);
+        let text = |v: &str| Some(v.to_string());
+        let none = ErrorParams::default();
+        match self {
+            Error::TitleTooShort { len, min } => ErrorParams {
+                len: n(*len),
+                min: n(*min),
+                ..none
+            },
+            Error::TitleTooLong { len, max }
+            | Error::BodyTooLong { len, max }
+            | Error::NoteTooLong { len, max }
+            | Error::NameTooLong { len, max }
+            | Error::CommentTooLong { len, max }
+            | Error::ReasonTooLong { len, max }
+            | Error::TagTooLong { len, max } => ErrorParams {
+                len: n(*len),
+                max: n(*max),
+                ..none
+            },
+            Error::PassphraseTooShort { min } => ErrorParams {
+                min: n(*min),
+                ..none
+            },
+            Error::TooManyTags { max } => ErrorParams {
+                max: n(*max),
+                ..none
+            },
+            Error::VoteBudgetExhausted { budget } => ErrorParams {
+                budget: Some(u64::from(*budget)),
+                ..none
+            },
+            Error::VotingClosed { status } | Error::NoteRequired { status } => ErrorParams {
+                status: text(status),
+                ..none
+            },
+            Error::InvalidTransition { from, to } => ErrorParams {
+                from: text(from),
+                to: text(to),
+                ..none
+            },
+            Error::NotFound { what } | Error::BoardNotEmpty { what } => ErrorParams {
+                what: text(what),
+                ..none
+            },
+            Error::ControlCharacter { field } => ErrorParams {
+                field: text(field),
+                ..none
+            },
+            Error::InvalidInput { field, reason } => ErrorParams {
+                field: text(field),
+                reason: text(reason),
+                ..none
+            },
+            Error::UnknownValue { field, value } => ErrorParams {
+                field: text(field),
+                value: text(value),
+                ..none
+            },
+            Error::NewerBoard { found, supported } => ErrorParams {
+                found: Some(*found),
+                supported: Some(*supported),
+                ..none
+            },
+            Error::ImportRejected { problems } => ErrorParams {
+                problems: n(problems.len()),
+                ..none
+            },
+            _ => none,
         }
     }
 }
@@ -282,11 +363,66 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// An error as the UI receives it. The UI localises by `code`.
+/// An error as the UI receives it. The UI localises by `code` and fills the message
+/// in from `params`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,
+    /// The numbers and names the localised message fills in. (Boxed in Rust: every
+    /// host returns `Result<_, ErrorDto>`, which would otherwise be hundreds of bytes.)
+    pub params: Box<ErrorParams>,
+}
+
+/// The parameters of an error, by name; each is present only for the codes that
+/// carry it (a too-long title has `len` and `max`, an exhausted vote budget
+/// `budget`). Character counts are Unicode scalar values, as the rules count them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
+pub struct ErrorParams {
+    /// How long the refused text was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub len: Option<u64>,
+    /// The least the rule accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    /// The most the rule accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// The board's vote budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget: Option<u64>,
+    /// The idea status concerned (its stored text form, e.g. `launched`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// A refused transition's current status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// A refused transition's wanted status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The input field concerned (`title`, `tag`, `category`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// The refused value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Why an input was refused, in English (the UI shows its own text by code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What was missing or in the way (`idea`, `comment`, `ideas`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what: Option<String>,
+    /// The schema version of a board written by a newer app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<i64>,
+    /// The newest schema version this app knows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported: Option<i64>,
+    /// How many problems made an import refuse.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<u64>,
 }
 
 /// One reason an import was refused (the payload of [`Error::ImportRejected`], so it

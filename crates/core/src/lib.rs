@@ -36,6 +36,6 @@ pub mod seed;
 pub mod store;
 
 pub use clock::Timestamp;
-pub use error::{Error, ErrorCode, ErrorDto, Result};
+pub use error::{Error, ErrorCode, ErrorDto, ErrorParams, Result};
 pub use ops::Actor;
 pub use store::Board;

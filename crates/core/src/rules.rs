@@ -3,6 +3,7 @@
 //! normalised) or a specific error. This floor sits below the store, the importers
 //! and the ops: it names nothing of them.
 
+use crate::model::InputLimits;
 use crate::{Error, Result};
 
 pub const TITLE_MIN: usize = 4;
@@ -15,6 +16,20 @@ pub const TAGS_MAX: usize = 8;
 pub const TAG_MAX: usize = 24;
 pub const PASSPHRASE_MIN: usize = 8;
 pub const REASON_MAX: usize = 500;
+/// The limits above as the UI receives them (in `BoardOverview`).
+pub const LIMITS: InputLimits = InputLimits {
+    title_min: TITLE_MIN as u32,
+    title_max: TITLE_MAX as u32,
+    body_max: BODY_MAX as u32,
+    name_max: NAME_MAX as u32,
+    comment_max: COMMENT_MAX as u32,
+    note_max: NOTE_MAX as u32,
+    tags_max: TAGS_MAX as u32,
+    tag_max: TAG_MAX as u32,
+    passphrase_min: PASSPHRASE_MIN as u32,
+    reason_max: REASON_MAX as u32,
+};
+
 /// Characters of plain text on an idea's card (its excerpt).
 pub const EXCERPT_CHARS: usize = 160;
 
@@ -139,10 +154,7 @@ pub fn tags(raw: &[String]) -> Result<Vec<String>> {
         check_controls(&t, "tag", false)?;
         let len = t.chars().count();
         if len > TAG_MAX {
-            return Err(Error::InvalidInput {
-                field: "tag",
-                reason: format!("{len} characters, at most {TAG_MAX}"),
-            });
+            return Err(Error::TagTooLong { len, max: TAG_MAX });
         }
         if !out.contains(&t) {
             out.push(t);

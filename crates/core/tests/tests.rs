@@ -82,3 +82,6 @@ mod owner;
 
 #[path = "core/feed.rs"]
 mod feed;
+
+#[path = "core/vocabulary.rs"]
+mod vocabulary;

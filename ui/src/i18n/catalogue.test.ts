@@ -2,6 +2,27 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
 import { ERROR_CODES } from "../ipc/errorCodes";
+import type { ErrorParams } from "../ipc/bindings";
+
+// Every parameter the core's ErrorDto can carry; type checking fails when one is missing.
+const ERROR_PARAMS = [
+  "len",
+  "min",
+  "max",
+  "budget",
+  "status",
+  "from",
+  "to",
+  "field",
+  "value",
+  "reason",
+  "what",
+  "found",
+  "supported",
+  "problems",
+] as const satisfies readonly (keyof ErrorParams)[];
+const allParams: [Exclude<keyof ErrorParams, (typeof ERROR_PARAMS)[number]>] extends [never] ? true : false = true;
+void allParams;
 
 const catalogues = { en, "zh-CN": zhCN };
 
@@ -18,6 +39,15 @@ describe("message catalogues", () => {
   it.each(Object.entries(catalogues))("%s has a message for every error code", (_, catalogue) => {
     const missing = ERROR_CODES.filter((code) => !(`error.${code}` in catalogue));
     expect(missing).toEqual([]);
+  });
+
+  it.each(Object.entries(catalogues))("%s fills error messages only from params the core sends", (_, catalogue) => {
+    const known: readonly string[] = ERROR_PARAMS;
+    const unknown = Object.entries(catalogue)
+      .filter(([key]) => key.startsWith("error."))
+      .flatMap(([key, text]) => (text.match(/\{(\w+)\}/g) ?? []).map((p) => [key, p.slice(1, -1)]))
+      .filter(([, name]) => !known.includes(name!));
+    expect(unknown).toEqual([]);
   });
 
   it("uses the same placeholders in both languages", () => {

@@ -68,6 +68,20 @@ describe("formatting and error messages", () => {
     expect(errorMessage("NotABoard")).toBe("此文件不是创意板文件。");
   });
 
+  it("fills an error's message in with the core's params, numbers formatted and statuses named", async () => {
+    const { setLocale } = await freshLocaleModule();
+    const { errorMessage } = await import("./errors");
+    setLocale("en");
+    const tooLong = { code: "CommentTooLong", params: { len: 10_250, max: 10_000 } };
+    expect(errorMessage(tooLong)).toBe("The comment is too long: 10,250 characters, at most 10,000.");
+    expect(errorMessage({ code: "NoteRequired", params: { status: "launched" } })).toBe(
+      "Please add an answer for the fans: it is required for “Launched”.",
+    );
+    setLocale("zh-CN");
+    expect(errorMessage(tooLong)).toBe("评论太长：10,250 个字，最多 10,000 个字。");
+    expect(errorMessage({ code: "PassphraseTooShort", params: { min: 8 } })).toBe("口令太短：至少需要 8 个字符。");
+  });
+
   it("shows English category names only in English and only when present", async () => {
     const { setLocale } = await freshLocaleModule();
     const { categoryName } = await import("./names");

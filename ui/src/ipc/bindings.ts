@@ -2,9 +2,72 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "Storage" | "UnknownCommand" | "BadArguments" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "TagTooLong" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "Storage" | "UnknownCommand" | "BadArguments" | "Internal";
 
-export type ErrorDto = { code: ErrorCode, message: string, };
+export type ErrorDto = { code: ErrorCode, message: string, 
+/**
+ * The numbers and names the localised message fills in. (Boxed in Rust: every
+ * host returns `Result<_, ErrorDto>`, which would otherwise be hundreds of bytes.)
+ */
+params: ErrorParams, };
+
+export type ErrorParams = { 
+/**
+ * How long the refused text was.
+ */
+len?: number, 
+/**
+ * The least the rule accepts.
+ */
+min?: number, 
+/**
+ * The most the rule accepts.
+ */
+max?: number, 
+/**
+ * The board's vote budget.
+ */
+budget?: number, 
+/**
+ * The idea status concerned (its stored text form, e.g. `launched`).
+ */
+status?: string, 
+/**
+ * A refused transition's current status.
+ */
+from?: string, 
+/**
+ * A refused transition's wanted status.
+ */
+to?: string, 
+/**
+ * The input field concerned (`title`, `tag`, `category`, ...).
+ */
+field?: string, 
+/**
+ * The refused value.
+ */
+value?: string, 
+/**
+ * Why an input was refused, in English (the UI shows its own text by code).
+ */
+reason?: string, 
+/**
+ * What was missing or in the way (`idea`, `comment`, `ideas`, ...).
+ */
+what?: string, 
+/**
+ * The schema version of a board written by a newer app.
+ */
+found?: number, 
+/**
+ * The newest schema version this app knows.
+ */
+supported?: number, 
+/**
+ * How many problems made an import refuse.
+ */
+problems?: number, };
 
 export type Role = "fan" | "moderator" | "admin";
 
@@ -62,7 +125,19 @@ journey: Array<StatusChange>, following: boolean,
 /**
  * Whether the acting member may edit the title and body now.
  */
-canEdit: boolean, };
+canEdit: boolean, 
+/**
+ * Whether the idea takes votes (and vote changes and withdrawals) now: the
+ * core's rule, so the UI shows "voting closed" without knowing which statuses
+ * are open.
+ */
+votingOpen: boolean, 
+/**
+ * The statuses the acting member may move the idea to, in journey order: the
+ * workflow's next steps for the team, empty for fans and guests and for an idea
+ * whose status is final.
+ */
+allowedStatuses: Array<IdeaStatus>, };
 
 export type NewIdea = { title: string, body: string, 
 /**
@@ -162,7 +237,17 @@ editGraceMinutes: number, };
 
 export type BoardCounts = { ideas: number, votes: number, comments: number, members: number, };
 
-export type BoardOverview = { name: string, path: string, categories: Array<Category>, counts: BoardCounts, };
+export type BoardOverview = { name: string, path: string, categories: Array<Category>, counts: BoardCounts, 
+/**
+ * The input rules' limits, so forms can say them without keeping a copy.
+ */
+limits: InputLimits, };
+
+export type InputLimits = { titleMin: number, titleMax: number, bodyMax: number, nameMax: number, commentMax: number, noteMax: number, 
+/**
+ * Tags on one idea.
+ */
+tagsMax: number, tagMax: number, passphraseMin: number, reasonMax: number, };
 
 export type BackupKind = "daily" | "beforeUpgrade" | "manual" | "beforeRestore";
 
@@ -340,7 +425,12 @@ export type TriageItem = { idea: IdeaSummary,
 /**
  * Its votes reached the board's support threshold.
  */
-pastThreshold: boolean, };
+pastThreshold: boolean, 
+/**
+ * The statuses the team may move it to, in journey order (as on its page), so
+ * a bulk change offers only what every chosen idea accepts.
+ */
+allowedStatuses: Array<IdeaStatus>, };
 
 export type TriagePage = { items: Array<TriageItem>, offset: number, hasMore: boolean, supportThreshold: number, 
 /**

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "CommentDeleted",
   "LastAdmin",
   "TooManyTags",
+  "TagTooLong",
   "SearchEmpty",
   "ReasonEmpty",
   "ReasonTooLong",

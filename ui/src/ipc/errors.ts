@@ -3,16 +3,19 @@
  * `IpcError` carrying the core's stable error code (the UI branches on it, and
  * localises the message by it).
  */
-import type { ErrorCode } from "./bindings";
+import type { ErrorCode, ErrorParams } from "./bindings";
 import { isErrorCode } from "./errorCodes";
 
 export class IpcError extends Error {
   readonly code: ErrorCode;
+  /** The numbers and names the localised message fills in (`len`, `max`, `budget`, ...). */
+  readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, params: ErrorParams = {}) {
     super(message);
     this.name = "IpcError";
     this.code = code;
+    this.params = params;
   }
 }
 
@@ -20,9 +23,10 @@ export class IpcError extends Error {
 export function toIpcError(reason: unknown): IpcError {
   if (reason instanceof IpcError) return reason;
   if (typeof reason === "object" && reason !== null) {
-    const { code, message } = reason as { code?: unknown; message?: unknown };
+    const { code, message, params } = reason as { code?: unknown; message?: unknown; params?: unknown };
     const text = typeof message === "string" ? message : undefined;
-    if (isErrorCode(code)) return new IpcError(code, text ?? code);
+    const given = typeof params === "object" && params !== null ? (params as ErrorParams) : {};
+    if (isErrorCode(code)) return new IpcError(code, text ?? code, given);
     if (text !== undefined) return new IpcError("Internal", text);
   }
   return new IpcError("Internal", typeof reason === "string" ? reason : String(reason));

@@ -76,6 +76,13 @@ describe("ipc", () => {
     expect(fields(toIpcError(new TypeError("boom")))).toEqual({ code: "Internal", message: "boom" });
   });
 
+  it("keeps the core's params on the IpcError, and none when it sent none", () => {
+    const error = toIpcError({ code: "TitleTooLong", message: "too long", params: { len: 130, max: 120 } });
+    expect(error.code).toBe("TitleTooLong");
+    expect(error.params).toEqual({ len: 130, max: 120 });
+    expect(toIpcError({ code: "NotFound", message: "gone" }).params).toEqual({});
+  });
+
   it("falls back to the code when the message is missing", () => {
     expect(fields(toIpcError({ code: "NotFound" }))).toEqual({ code: "NotFound", message: "NotFound" });
   });

@@ -52,6 +52,8 @@ export function detail(summary: IdeaSummary, overrides: Partial<IdeaDetail> = {}
     ],
     following: false,
     canEdit: false,
+    votingOpen: true,
+    allowedStatuses: [],
     ...overrides,
   };
 }

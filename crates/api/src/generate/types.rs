@@ -4,7 +4,7 @@
 
 use ideaboard_core::model::*;
 use ideaboard_core::ops::MergePreview;
-use ideaboard_core::{ErrorCode, ErrorDto, Timestamp};
+use ideaboard_core::{ErrorCode, ErrorDto, ErrorParams, Timestamp};
 use ts_rs::{Config, TS};
 
 use crate::commands;
@@ -21,6 +21,7 @@ pub fn model(cfg: &Config) -> Vec<(String, String)> {
         Timestamp,
         ErrorCode,
         ErrorDto,
+        ErrorParams,
         Role,
         IdeaStatus,
         Priority,
@@ -52,6 +53,7 @@ pub fn model(cfg: &Config) -> Vec<(String, String)> {
         BoardSettings,
         BoardCounts,
         BoardOverview,
+        InputLimits,
         BackupKind,
         BackupInfo,
         BackupList,

@@ -37,4 +37,25 @@ pub struct BoardOverview {
     pub path: String,
     pub categories: Vec<Category>,
     pub counts: BoardCounts,
+    /// The input rules' limits, so forms can say them without keeping a copy.
+    pub limits: InputLimits,
+}
+
+/// The limits of the core's input rules (`rules.rs`), in characters (Unicode scalar
+/// values) unless named otherwise. Sent to the UI so its hints and the core's
+/// refusals cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InputLimits {
+    pub title_min: u32,
+    pub title_max: u32,
+    pub body_max: u32,
+    pub name_max: u32,
+    pub comment_max: u32,
+    pub note_max: u32,
+    /// Tags on one idea.
+    pub tags_max: u32,
+    pub tag_max: u32,
+    pub passphrase_min: u32,
+    pub reason_max: u32,
 }

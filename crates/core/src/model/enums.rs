@@ -68,15 +68,50 @@ text_enum!(
 );
 
 impl IdeaStatus {
-    /// Open ideas still take votes and count against a vote budget.
+    /// The open statuses, in journey order: open ideas still take votes and count
+    /// against a vote budget. The one source of this list: [`IdeaStatus::is_open`]
+    /// and every SQL fragment over open ideas are built from it.
+    pub const OPEN: &'static [IdeaStatus] = &[
+        IdeaStatus::New,
+        IdeaStatus::UnderReview,
+        IdeaStatus::Planned,
+        IdeaStatus::InProgress,
+    ];
+
+    /// The statuses of the team's triage inbox: ideas nobody has planned or closed yet.
+    pub const IN_TRIAGE: &'static [IdeaStatus] = &[IdeaStatus::New, IdeaStatus::UnderReview];
+
+    /// Whether the idea is open: it takes votes and counts against a vote budget.
     pub const fn is_open(self) -> bool {
-        matches!(
-            self,
-            IdeaStatus::New
-                | IdeaStatus::UnderReview
-                | IdeaStatus::Planned
-                | IdeaStatus::InProgress
-        )
+        Self::is_among(self, Self::OPEN)
+    }
+
+    /// Whether the idea belongs in the team's triage inbox.
+    pub const fn is_in_triage(self) -> bool {
+        Self::is_among(self, Self::IN_TRIAGE)
+    }
+
+    // A const loop, because `slice::contains` is not const.
+    const fn is_among(self, list: &[IdeaStatus]) -> bool {
+        let mut i = 0;
+        while i < list.len() {
+            if list[i] as u8 == self as u8 {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Where the team may move an idea from `self`, in journey order; empty for a
+    /// final status. What the idea page offers the team, so the UI keeps no copy of
+    /// the workflow.
+    pub fn transitions(self) -> Vec<IdeaStatus> {
+        Self::SETTABLE
+            .iter()
+            .copied()
+            .filter(|&to| self.can_move_to(to))
+            .collect()
     }
 
     /// Statuses a moderator may set directly (merged comes only from a merge).
@@ -254,6 +289,21 @@ mod tests {
         assert!(!New.can_move_to(New));
         assert!(!New.can_move_to(Merged));
         assert!(!Merged.can_move_to(New));
+        assert_eq!(Declined.transitions(), vec![UnderReview]);
+        assert!(Launched.transitions().is_empty());
+        assert_eq!(
+            New.transitions(),
+            vec![UnderReview, Planned, InProgress, Launched, Declined]
+        );
+    }
+
+    #[test]
+    fn open_and_triage_lists_agree_with_their_predicates() {
+        for s in IdeaStatus::ALL {
+            assert_eq!(s.is_open(), IdeaStatus::OPEN.contains(s));
+            assert_eq!(s.is_in_triage(), IdeaStatus::IN_TRIAGE.contains(s));
+        }
+        assert!(IdeaStatus::IN_TRIAGE.iter().all(|s| s.is_open()));
     }
 
     #[test]

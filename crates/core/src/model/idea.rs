@@ -65,6 +65,14 @@ pub struct IdeaDetail {
     pub following: bool,
     /// Whether the acting member may edit the title and body now.
     pub can_edit: bool,
+    /// Whether the idea takes votes (and vote changes and withdrawals) now: the
+    /// core's rule, so the UI shows "voting closed" without knowing which statuses
+    /// are open.
+    pub voting_open: bool,
+    /// The statuses the acting member may move the idea to, in journey order: the
+    /// workflow's next steps for the team, empty for fans and guests and for an idea
+    /// whose status is final.
+    pub allowed_statuses: Vec<IdeaStatus>,
 }
 
 /// Input of `submit_idea`.

@@ -33,6 +33,9 @@ pub struct TriageItem {
     pub idea: IdeaSummary,
     /// Its votes reached the board's support threshold.
     pub past_threshold: bool,
+    /// The statuses the team may move it to, in journey order (as on its page), so
+    /// a bulk change offers only what every chosen idea accepts.
+    pub allowed_statuses: Vec<IdeaStatus>,
 }
 
 /// One page of the triage inbox: new and under-review ideas fans can see, those

@@ -11,7 +11,7 @@ use crate::store::changes::Entry;
 use crate::store::{Board, ledger, settings, taxonomy};
 use crate::{Error, Result};
 
-/// Name, categories and size of the board, for the window frame.
+/// Name, categories and size of the board, and the input limits, for the window frame.
 pub fn board_overview(board: &Board) -> Result<BoardOverview> {
     let path = board
         .path()
@@ -23,6 +23,7 @@ pub fn board_overview(board: &Board) -> Result<BoardOverview> {
             path,
             categories: taxonomy::list_categories(conn)?,
             counts: settings::counts(conn)?,
+            limits: rules::LIMITS,
         })
     })
 }

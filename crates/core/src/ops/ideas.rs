@@ -367,6 +367,8 @@ pub(crate) fn detail(
         None => false,
     };
     let can_edit = who.seq.is_some() && may_edit(conn, who, &row, now)?;
+    let voting_open = super::workflow::voting_open(idea.status);
+    let allowed_statuses = super::workflow::allowed_statuses(who, idea.status);
     Ok(IdeaDetail {
         idea,
         body,
@@ -375,5 +377,7 @@ pub(crate) fn detail(
         journey: journey::of_idea(conn, number)?,
         following,
         can_edit,
+        voting_open,
+        allowed_statuses,
     })
 }

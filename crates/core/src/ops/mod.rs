@@ -22,6 +22,7 @@ mod status;
 mod team_analytics;
 mod triage;
 mod votes;
+mod workflow;
 
 pub use actor::Actor;
 pub use adoption::*;

@@ -2,7 +2,7 @@
 
 use super::Actor;
 use super::actor::Who;
-use crate::model::{IdeaStatus, TriageItem, TriagePage, TriageQuery};
+use crate::model::{TriageItem, TriagePage, TriageQuery};
 use crate::store::{Board, adoption, settings, triage};
 use crate::{Error, Result};
 
@@ -17,7 +17,7 @@ pub fn triage_inbox(board: &Board, actor: &Actor, query: &TriageQuery) -> Result
         let who = Who::load(conn, actor)?;
         who.team()?;
         if let Some(status) = query.status
-            && !matches!(status, IdeaStatus::New | IdeaStatus::UnderReview)
+            && !status.is_in_triage()
         {
             return Err(Error::InvalidInput {
                 field: "status",
@@ -33,7 +33,7 @@ pub fn triage_inbox(board: &Board, actor: &Actor, query: &TriageQuery) -> Result
             .iter()
             .filter(|(_, status, _)| match query.status {
                 Some(only) => *status == only,
-                None => matches!(status, IdeaStatus::New | IdeaStatus::UnderReview),
+                None => status.is_in_triage(),
             })
             .map(|(_, _, n)| n)
             .sum();
@@ -42,6 +42,7 @@ pub fn triage_inbox(board: &Board, actor: &Actor, query: &TriageQuery) -> Result
                 .into_iter()
                 .map(|idea| TriageItem {
                     past_threshold: idea.vote_count >= threshold,
+                    allowed_statuses: super::workflow::allowed_statuses(&who, idea.status),
                     idea,
                 })
                 .collect(),

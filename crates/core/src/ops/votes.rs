@@ -5,6 +5,7 @@ use super::Actor;
 use super::actor::{Who, visible_idea};
 use super::changes::grant_points;
 use super::ideas::detail;
+use super::workflow::voting_open;
 use crate::clock::Timestamp;
 use crate::model::{IdeaDetail, IdeaStatus, PointsReason, Priority, VOTE_MILESTONES};
 use crate::rank;
@@ -13,7 +14,7 @@ use crate::store::{Board, Tx, ideas, ledger, notify, settings, votes};
 use crate::{Error, Result};
 
 fn require_open(status: IdeaStatus) -> Result<()> {
-    if status.is_open() {
+    if voting_open(status) {
         Ok(())
     } else {
         Err(Error::VotingClosed {

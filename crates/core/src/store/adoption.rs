@@ -4,7 +4,7 @@
 use rusqlite::{Connection, params};
 
 use super::cards;
-use super::filter::{LISTED, open_statuses};
+use super::filter::{LISTED, open_statuses, static_sql};
 use crate::Result;
 use crate::model::{Category, IdeaStatus};
 
@@ -211,12 +211,11 @@ pub(crate) fn oldest_unanswered(
 ) -> Result<Vec<crate::model::IdeaSummary>> {
     cards::summaries(
         conn,
-        concat!(
+        static_sql!(
             "SELECT * FROM ideas INDEXED BY ideas_unanswered \
-             WHERE hidden = 0 AND status IN ",
-            open_statuses!(),
-            " AND answered_at IS NULL \
-             ORDER BY created_at, number LIMIT ?1"
+             WHERE hidden = 0 AND status IN {} AND answered_at IS NULL \
+             ORDER BY created_at, number LIMIT ?1",
+            open_statuses()
         ),
         vec![rusqlite::types::Value::Integer(i64::from(limit))],
         "created_at, number",

@@ -6,6 +6,7 @@ use rusqlite::types::{Value, ValueRef};
 use rusqlite::{OptionalExtension, params_from_iter};
 
 use super::Board;
+use super::filter::open_statuses;
 use crate::Result;
 use crate::model::{IdeaSort, IdeaStatus};
 
@@ -121,8 +122,11 @@ pub(crate) fn idea_near_comments(board: &Board, comments: i64) -> Result<Option<
     Ok(board
         .conn
         .query_row(
-            "SELECT id, comment_count FROM ideas WHERE hidden = 0 AND status IN ('new', 'under_review', 'planned', 'in_progress') \
-             ORDER BY abs(comment_count - ?1), number LIMIT 1",
+            &format!(
+                "SELECT id, comment_count FROM ideas WHERE hidden = 0 AND status IN {} \
+                 ORDER BY abs(comment_count - ?1), number LIMIT 1",
+                open_statuses()
+            ),
             [comments],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -135,8 +139,11 @@ pub(crate) fn idea_near_votes(board: &Board, votes: i64) -> Result<Option<(i64, 
     Ok(board
         .conn
         .query_row(
-            "SELECT number, id FROM ideas WHERE hidden = 0 AND status IN ('new', 'under_review', 'planned', 'in_progress') \
-             ORDER BY abs(vote_count - ?1), number LIMIT 1",
+            &format!(
+                "SELECT number, id FROM ideas WHERE hidden = 0 AND status IN {} \
+                 ORDER BY abs(vote_count - ?1), number LIMIT 1",
+                open_statuses()
+            ),
             [votes],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -145,11 +152,12 @@ pub(crate) fn idea_near_votes(board: &Board, votes: i64) -> Result<Option<(i64, 
 
 /// Public ids of `count` listed, open ideas spread evenly over the board.
 pub(crate) fn open_ideas(board: &Board, count: u32) -> Result<Vec<String>> {
-    let mut stmt = board.conn.prepare(
+    let mut stmt = board.conn.prepare(&format!(
         "SELECT id FROM (SELECT id, row_number() OVER (ORDER BY number) AS k, count(*) OVER () AS n FROM ideas \
-         WHERE hidden = 0 AND status IN ('new', 'under_review', 'planned', 'in_progress')) \
+         WHERE hidden = 0 AND status IN {}) \
          WHERE k % max(1, n / ?1) = 0 LIMIT ?1",
-    )?;
+        open_statuses()
+    ))?;
     let rows = stmt.query_map([count], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -1,35 +1,53 @@
 //! Which ideas a query covers, as SQL: the visibility of fan-facing lists, the open
 //! and triage statuses, and the list filter that the idea list, search and the
-//! roadmap share. Each vocabulary is written here once; every query that needs it
-//! names it, so a status list cannot drift between the vote budget, the
-//! unanswered-ideas view and duplicate detection.
+//! roadmap share. Each vocabulary is built here once from the model's own lists
+//! ([`IdeaStatus::OPEN`], [`IdeaStatus::IN_TRIAGE`]); every query that needs it names
+//! it, so a status list cannot drift between the vote budget, the unanswered-ideas
+//! view, duplicate detection and the enum.
 //!
-//! The status lists are macros expanding to string literals, so that queries
-//! built with `concat!` stay `&'static str` (and prepared once); the tests below
-//! hold each list to [`IdeaStatus`]'s own rules.
+//! The fragments are built once per process and live for it (`&'static str`), so a
+//! query that uses one is the same text every time and SQLite's statement cache and
+//! migration 7's partial indexes (written with this same text) keep matching.
+
+use std::sync::LazyLock;
 
 use rusqlite::types::Value;
 
 use crate::model::IdeaStatus;
 
-/// The open statuses (those that take votes, [`IdeaStatus::is_open`]) as an SQL
-/// list: `('new', 'under_review', 'planned', 'in_progress')`. Migration 7's
-/// partial indexes (`ideas_unanswered`) were written with this same text.
-macro_rules! open_statuses {
-    () => {
-        "('new', 'under_review', 'planned', 'in_progress')"
-    };
+/// `('a', 'b')`: a list of statuses as an SQL list of text literals. The texts are
+/// the enum's own, which hold no quote, so nothing needs escaping.
+fn sql_list(statuses: &[IdeaStatus]) -> String {
+    let quoted: Vec<String> = statuses
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    format!("({})", quoted.join(", "))
 }
-pub(crate) use open_statuses;
 
-/// The statuses of the team's triage inbox as an SQL list: new and under review
-/// (migration 7's `ideas_triage`).
-macro_rules! triage_statuses {
-    () => {
-        "('new', 'under_review')"
-    };
+/// The open statuses (those that take votes, [`IdeaStatus::OPEN`]) as an SQL list:
+/// `('new', 'under_review', 'planned', 'in_progress')`.
+pub(crate) fn open_statuses() -> &'static str {
+    static SQL: LazyLock<String> = LazyLock::new(|| sql_list(IdeaStatus::OPEN));
+    &SQL
 }
-pub(crate) use triage_statuses;
+
+/// The statuses of the team's triage inbox ([`IdeaStatus::IN_TRIAGE`]) as an SQL
+/// list: `('new', 'under_review')` (migration 7's `ideas_triage`).
+pub(crate) fn triage_statuses() -> &'static str {
+    static SQL: LazyLock<String> = LazyLock::new(|| sql_list(IdeaStatus::IN_TRIAGE));
+    &SQL
+}
+
+/// A query built once around one of the fragments above: `LazyLock::new(|| format!(..))`
+/// made `&'static str`, for the hot paths that used to be `concat!`ed constants.
+macro_rules! static_sql {
+    ($($arg:tt)+) => {{
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!($($arg)+));
+        SQL.as_str()
+    }};
+}
+pub(crate) use static_sql;
 
 /// The visibility of a fan-facing list; must match the partial indexes of migration 2.
 pub(crate) const LISTED: &str = "hidden = 0 AND status <> 'merged'";
@@ -96,17 +114,22 @@ impl ListFilter {
 mod tests {
     use super::*;
 
-    fn sql_list(statuses: impl Iterator<Item = IdeaStatus>) -> String {
-        let quoted: Vec<String> = statuses.map(|s| format!("'{}'", s.as_str())).collect();
-        format!("({})", quoted.join(", "))
-    }
-
     #[test]
     fn the_status_lists_are_the_enums_own() {
-        let open = IdeaStatus::ALL.iter().copied().filter(|s| s.is_open());
-        assert_eq!(open_statuses!(), sql_list(open));
-        let triage = [IdeaStatus::New, IdeaStatus::UnderReview].into_iter();
-        assert_eq!(triage_statuses!(), sql_list(triage));
+        assert_eq!(
+            open_statuses(),
+            "('new', 'under_review', 'planned', 'in_progress')"
+        );
+        assert_eq!(triage_statuses(), "('new', 'under_review')");
         assert!(LISTED.contains(IdeaStatus::Merged.as_str()));
+    }
+
+    /// The partial indexes serve a query only while its WHERE terms are the index's
+    /// own: the append-only migration must keep spelling the lists the enum builds.
+    #[test]
+    fn migration_7_indexes_spell_the_same_lists() {
+        let sql = include_str!("migrations/0007_team.sql");
+        assert!(sql.contains(&format!("status IN {}", open_statuses())));
+        assert!(sql.contains(&format!("status IN {}", triage_statuses())));
     }
 }

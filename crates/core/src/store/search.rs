@@ -13,7 +13,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::cards;
-use super::filter::{LISTED, ListFilter, open_statuses};
+use super::filter::{LISTED, ListFilter, open_statuses, static_sql};
 use crate::Result;
 use crate::model::{IdeaSort, IdeaStatus, IdeaSummary};
 use crate::search::{analyse, plain_text};
@@ -330,14 +330,13 @@ pub(crate) fn matching_numbers(conn: &Connection, fts: &str) -> Result<Vec<i64>>
 /// Of `numbers` (best first), the first `limit` that are visible and open or merged,
 /// in that order.
 pub(crate) fn candidates(conn: &Connection, numbers: &[i64], limit: u32) -> Result<Vec<Candidate>> {
-    let sql = concat!(
+    let sql = static_sql!(
         "SELECT ideas.number, ideas.title, substr(ideas.body, 1, ?2), ideas.merged_into \
          FROM json_each(?1) AS ranked JOIN ideas ON ideas.number = ranked.value \
          WHERE ideas.hidden = 0 \
-           AND (ideas.status IN ",
-        open_statuses!(),
-        " OR ideas.status = 'merged') \
-         ORDER BY ranked.key LIMIT ?3"
+           AND (ideas.status IN {} OR ideas.status = 'merged') \
+         ORDER BY ranked.key LIMIT ?3",
+        open_statuses()
     );
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params![json_array(numbers)?, BODY_HEAD_CHARS, limit], |r| {

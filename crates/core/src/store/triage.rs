@@ -5,12 +5,14 @@
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::filter::triage_statuses;
+use super::filter::{static_sql, triage_statuses};
 use crate::Result;
 use crate::model::{IdeaStatus, IdeaSummary};
 
 /// The inbox's visibility; must match `ideas_triage`.
-const IN_TRIAGE: &str = concat!("hidden = 0 AND status IN ", triage_statuses!());
+fn in_triage() -> &'static str {
+    static_sql!("hidden = 0 AND status IN {}", triage_statuses())
+}
 /// Most votes first, then most weight; at equal support the one waiting longest.
 const ORDER: &str = "vote_count DESC, vote_weight DESC, number";
 
@@ -38,8 +40,9 @@ pub(crate) fn page(
     let limit_arg = args.len();
     args.push(Value::Integer(i64::from(offset)));
     let offset_arg = args.len();
+    let in_triage = in_triage();
     let inner = format!(
-        "SELECT * FROM ideas INDEXED BY ideas_triage WHERE {IN_TRIAGE}{only} \
+        "SELECT * FROM ideas INDEXED BY ideas_triage WHERE {in_triage}{only} \
          ORDER BY {ORDER} LIMIT ?{limit_arg} OFFSET ?{offset_arg}"
     );
     super::cards::summaries(conn, &inner, args, ORDER, viewer_seq)
@@ -53,8 +56,9 @@ pub(crate) fn count_past(
 ) -> Result<i64> {
     let mut args = vec![Value::Integer(i64::from(threshold))];
     let only = status_clause(status, &mut args);
+    let in_triage = in_triage();
     let sql = format!(
-        "SELECT count(*) FROM ideas INDEXED BY ideas_triage WHERE {IN_TRIAGE}{only} AND vote_count >= ?1"
+        "SELECT count(*) FROM ideas INDEXED BY ideas_triage WHERE {in_triage}{only} AND vote_count >= ?1"
     );
     Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::filter::open_statuses;
+use super::filter::{open_statuses, static_sql};
 use crate::Result;
 use crate::clock::Timestamp;
 use crate::model::{Priority, VoteBreakdown};
@@ -62,10 +62,10 @@ pub(crate) fn delete(conn: &Connection, idea_no: i64, member_seq: i64) -> Result
 /// Votes a member holds on open ideas: what a vote budget counts.
 pub(crate) fn active_count(conn: &Connection, member_seq: i64) -> Result<i64> {
     Ok(conn.query_row(
-        concat!(
+        static_sql!(
             "SELECT count(*) FROM votes v JOIN ideas i ON i.number = v.idea_no \
-             WHERE v.member_seq = ?1 AND i.status IN ",
-            open_statuses!()
+             WHERE v.member_seq = ?1 AND i.status IN {}",
+            open_statuses()
         ),
         [member_seq],
         |r| r.get(0),

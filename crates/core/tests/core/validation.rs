@@ -270,7 +270,7 @@ fn cases() -> Vec<Case> {
         case("NUL in a body",              |fx, _| submits(fx, idea_with(|i| i.body = "a\u{0}b".into())),   C::ControlCharacter),
         case("unknown category slug",      |fx, _| submits(fx, idea_with(|i| i.category = Some("nope".into()))), C::UnknownValue),
         case("nine tags",                  |fx, _| submits(fx, idea_with(nine_tags)),        C::TooManyTags),
-        case("25-character tag",           |fx, _| submits(fx, idea_with(|i| i.tags = vec!["t".repeat(25)])), C::InvalidInput),
+        case("25-character tag",           |fx, _| submits(fx, idea_with(|i| i.tags = vec!["t".repeat(25)])), C::TagTooLong),
         case("edit to a blank title",      |fx, _| edits_title(fx, "  "),                    C::TitleEmpty),
         case("labels of unknown category", |fx, _| labels(fx, "nope"),                      C::UnknownValue),
         case("empty comment",              |fx, _| comments(fx, ""),                         C::CommentEmpty),

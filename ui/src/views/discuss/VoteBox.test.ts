@@ -84,13 +84,52 @@ describe("vote box", () => {
     expect((await screen.findByTestId("vote-error")).textContent).toBe("该创意的投票已关闭。");
   });
 
-  it("says voting is closed on a launched idea instead of offering a vote", async () => {
+  it("says voting is closed when the core says so, instead of offering a vote", async () => {
     invoke.mockImplementation(
-      commands({ get_idea: () => detail({ ...summary, status: "launched" }), list_comments: () => [] }),
+      commands({
+        get_idea: () => detail({ ...summary, status: "launched", myVote: "critical" }, { votingOpen: false }),
+        list_comments: () => [],
+      }),
     );
     render(DiscussView, { id: summary.id });
     expect((await screen.findByTestId("voting-closed")).textContent).toBe("Voting is closed for this idea.");
     expect(screen.queryByTestId("vote")).toBeNull();
+    // A voter still sees their vote, with nothing to press that the core would refuse.
+    expect(screen.getByTestId("my-vote").textContent).toBe("You voted: Critical");
+    expect(screen.queryByTestId("unvote")).toBeNull();
+  });
+
+  it("follows the core's votingOpen, not the status it knows", async () => {
+    // No status list in the UI: whatever the status, votingOpen alone decides.
+    invoke.mockImplementation(
+      commands({ get_idea: () => detail({ ...summary, status: "new" }, { votingOpen: false }), list_comments: () => [] }),
+    );
+    const closed = render(DiscussView, { id: summary.id });
+    await screen.findByTestId("voting-closed");
+    closed.unmount();
+    invoke.mockImplementation(
+      commands({ get_idea: () => detail({ ...summary, status: "launched" }, { votingOpen: true }), list_comments: () => [] }),
+    );
+    render(DiscussView, { id: summary.id });
+    expect(await screen.findByTestId("vote")).toBeTruthy();
+    expect(screen.queryByTestId("voting-closed")).toBeNull();
+  });
+
+  it("says how big the vote budget is when it is used up", async () => {
+    invoke.mockImplementation(
+      commands({
+        get_idea: () => detail(summary),
+        list_comments: () => [],
+        vote: () => {
+          throw { code: "VoteBudgetExhausted", message: "no votes left", params: { budget: 5 } };
+        },
+      }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("vote"));
+    expect((await screen.findByTestId("vote-error")).textContent).toBe(
+      "You have used all 5 of your votes. Remove a vote to vote again.",
+    );
   });
 
   it("offers the profile switcher when a guest tries to vote", async () => {

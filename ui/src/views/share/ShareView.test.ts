@@ -31,17 +31,19 @@ beforeEach(() => {
 
 describe("share form", () => {
   it.each([
-    ["TitleTooShort", "en", "error-title", "The title is too short."],
-    ["TitleEmpty", "zh-CN", "error-title", "请填写创意标题。"],
-    ["BodyTooLong", "en", "error-body", "The description is too long."],
-    ["TooManyTags", "en", "error-tags", "Too many tags."],
-    ["NotSignedIn", "en", "error-form", "Please choose a profile first."],
-  ] as const)("shows %s (%s) inline at %s", async (code, locale, testId, message) => {
+    ["TitleTooShort", "en", "error-title", "The title is too short: 3 characters, at least 4.", { len: 3, min: 4 }],
+    ["TitleTooLong", "en", "error-title", "The title is too long: 1,234 characters, at most 120.", { len: 1234, max: 120 }],
+    ["TitleTooLong", "zh-CN", "error-title", "标题太长：130 个字，最多 120 个字。", { len: 130, max: 120 }],
+    ["TitleEmpty", "zh-CN", "error-title", "请填写创意标题。", {}],
+    ["BodyTooLong", "en", "error-body", "The description is too long: 20,001 characters, at most 20,000.", { len: 20001, max: 20000 }],
+    ["TooManyTags", "en", "error-tags", "Too many tags: at most 8.", { max: 8 }],
+    ["NotSignedIn", "en", "error-form", "Please choose a profile first.", {}],
+  ] as const)("shows %s (%s) inline at %s, with the core's numbers", async (code, locale, testId, message, params) => {
     setLocale(locale);
     invoke.mockImplementation(
       commands({
         submit_idea: () => {
-          throw { code, message: "core text, never shown" };
+          throw { code, message: "core text, never shown", params };
         },
       }),
     );
@@ -52,6 +54,27 @@ describe("share form", () => {
     expect(error.textContent?.trim()).toBe(message);
     expect(error.dataset.code).toBe(code);
     expect(document.body.textContent).not.toContain("core text");
+  });
+
+  it("states the title's limits the board overview sent, in both languages", () => {
+    const limits = {
+      titleMin: 6,
+      titleMax: 99,
+      bodyMax: 1,
+      nameMax: 1,
+      commentMax: 1,
+      noteMax: 1,
+      tagsMax: 1,
+      tagMax: 1,
+      passphraseMin: 1,
+      reasonMax: 1,
+    };
+    const first = render(ShareView, { ...props(), limits });
+    expect(screen.getByTestId("title-hint").textContent?.trim()).toBe("6 to 99 characters");
+    first.unmount();
+    setLocale("zh-CN");
+    render(ShareView, { ...props(), limits });
+    expect(screen.getByTestId("title-hint").textContent?.trim()).toBe("6 到 99 个字");
   });
 
   it("keeps the draft across a closed window and clears it on submit", async () => {

@@ -10,6 +10,7 @@ const FIELD_OF: Partial<Record<ErrorCode, ShareField>> = {
   BodyTooLong: "body",
   UnknownValue: "category",
   TooManyTags: "tags",
+  TagTooLong: "tags",
   InvalidInput: "tags",
 };
 

@@ -22,8 +22,11 @@ async function signInAs(who = moderator): Promise<void> {
   await session.signIn(who.id, null);
 }
 
+// As the core sends them for an idea under review, seen by the team.
+const allowedStatuses = ["new", "planned", "in_progress", "launched", "declined"] as const;
+
 const base = {
-  get_idea: () => detail(summary),
+  get_idea: () => detail(summary, { allowedStatuses: [...allowedStatuses] }),
   list_comments: () => [],
   current_profile: () => moderator,
   votes_left: () => null,
@@ -54,6 +57,7 @@ describe("team actions on the idea page", () => {
     render(DiscussView, { id: summary.id });
     await fireEvent.click(await screen.findByTestId("team-change-status"));
     const select = screen.getByTestId<HTMLSelectElement>("status-to");
+    expect([...select.options].map((o) => o.value)).toEqual([...allowedStatuses]);
     expect(select.value).toBe("planned");
     await fireEvent.input(screen.getByTestId("status-note"), { target: { value: "On the menu in spring." } });
     await fireEvent.click(screen.getByTestId("status-submit"));
@@ -61,6 +65,43 @@ describe("team actions on the idea page", () => {
     expect(calls("change_status")).toEqual([
       { update: { ideaId: summary.id, to: "planned", note: "On the menu in spring." } },
     ]);
+  });
+
+  it("offer only the statuses the core sent, and nothing when it sent none", async () => {
+    await signInAs();
+    invoke.mockImplementation(
+      commands({ ...base, get_idea: () => detail({ ...summary, status: "declined" }, { allowedStatuses: ["under_review"] }) }),
+    );
+    const page = render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-change-status"));
+    const select = screen.getByTestId<HTMLSelectElement>("status-to");
+    expect([...select.options].map((o) => o.value)).toEqual(["under_review"]);
+    expect(select.value).toBe("under_review");
+    page.unmount();
+
+    invoke.mockImplementation(
+      commands({ ...base, get_idea: () => detail({ ...summary, status: "launched" }, { allowedStatuses: [] }) }),
+    );
+    render(DiscussView, { id: summary.id });
+    expect((await screen.findByTestId<HTMLButtonElement>("team-change-status")).disabled).toBe(true);
+  });
+
+  it("say which statuses a refused transition was between, in the person's language", async () => {
+    await signInAs();
+    setLocale("zh-CN");
+    invoke.mockImplementation(
+      commands({
+        ...base,
+        change_status: () => {
+          throw { code: "InvalidTransition", message: "no", params: { from: "under_review", to: "new" } };
+        },
+      }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-change-status"));
+    await fireEvent.change(screen.getByTestId("status-to"), { target: { value: "new" } });
+    await fireEvent.click(screen.getByTestId("status-submit"));
+    expect((await screen.findByTestId("status-error")).textContent).toBe("该创意无法从“评估中”变更为“新提交”。");
   });
 
   it("show the core's refusal in the person's language and keep the dialog open", async () => {

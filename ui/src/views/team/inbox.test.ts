@@ -5,7 +5,7 @@ import { Inbox } from "./inbox.svelte";
 
 function pageOf(numbers: number[], hasMore = false): TriagePage {
   return {
-    items: numbers.map((n) => ({ idea: idea(n, { voteCount: 100 - n }), pastThreshold: n < 3 })),
+    items: numbers.map((n) => ({ idea: idea(n, { voteCount: 100 - n }), pastThreshold: n < 3, allowedStatuses: [] })),
     supportThreshold: 50,
     total: numbers.length,
     pastThreshold: numbers.filter((n) => n < 3).length,

@@ -1,23 +1,18 @@
 import type { IdeaStatus } from "../../ipc";
+import { STATUSES } from "../vote/options";
 
-/** Statuses the team moves ideas to by hand, in journey order (merging is its own action). */
-export const TEAM_STATUSES = [
-  "new",
-  "under_review",
-  "planned",
-  "in_progress",
-  "launched",
-  "declined",
-] as const satisfies readonly IdeaStatus[];
+/**
+ * The status a status change offers first: of the statuses the core allows (sent with
+ * the idea), the first that lies ahead of the current one in journey order, else the
+ * first allowed. The UI keeps no copy of the workflow, only the display order.
+ */
+export function firstChoice(current: IdeaStatus | undefined, allowed: readonly IdeaStatus[]): IdeaStatus | undefined {
+  const at = current === undefined ? -1 : STATUSES.indexOf(current);
+  return allowed.find((s) => STATUSES.indexOf(s) > at) ?? allowed[0];
+}
 
-const NEXT: Partial<Record<IdeaStatus, IdeaStatus>> = {
-  new: "under_review",
-  under_review: "planned",
-  planned: "in_progress",
-  in_progress: "launched",
-};
-
-/** The status a status change offers first: the next step of an open idea's journey. */
-export function nextStatus(current: IdeaStatus | undefined): IdeaStatus {
-  return (current && NEXT[current]) ?? "under_review";
+/** The statuses every one of several ideas may move to (a bulk change), in the first one's order. */
+export function allowedForAll(lists: readonly (readonly IdeaStatus[])[]): IdeaStatus[] {
+  const [first = [], ...rest] = lists;
+  return first.filter((s) => rest.every((list) => list.includes(s)));
 }
