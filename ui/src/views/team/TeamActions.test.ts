@@ -171,3 +171,69 @@ describe("team actions on the idea page", () => {
     expect(calls("get_idea_by_number")).toEqual([{ number: 3 }]);
   });
 });
+
+describe("labels and edits on the idea page", () => {
+  const categories = [
+    { slug: "drinks", name: "饮品", nameEn: "Drinks" },
+    { slug: "store", name: "门店", nameEn: "Stores" },
+  ];
+
+  it("let the team re-categorise and re-tag an idea, taking the core's answer", async () => {
+    await signInAs();
+    invoke.mockImplementation(
+      commands({
+        ...base,
+        board_overview: () => ({ categories }),
+        set_idea_labels: () =>
+          detail({ ...summary, category: categories[1]!, tags: ["seasonal", "oat"] }, { allowedStatuses: [] }),
+      }),
+    );
+    render(DiscussView, { id: summary.id });
+    await fireEvent.click(await screen.findByTestId("team-labels"));
+    const select = screen.getByTestId<HTMLSelectElement>("labels-category");
+    await waitFor(() => expect(select.disabled).toBe(false));
+    await fireEvent.change(select, { target: { value: "store" } });
+    await fireEvent.input(screen.getByTestId("labels-tags"), { target: { value: "seasonal, oat ," } });
+    await fireEvent.click(screen.getByTestId("labels-save"));
+    await waitFor(() => expect(screen.queryByTestId("labels-dialog")).toBeNull());
+    expect(calls("set_idea_labels")).toEqual([{ ideaId: summary.id, category: "store", tags: ["seasonal", "oat"] }]);
+    expect(screen.getAllByTestId("detail-tag").map((t) => t.textContent)).toEqual(["seasonal", "oat"]);
+  });
+
+  it("let the author edit their idea while the core says they may, and say why a title is refused", async () => {
+    const author = profile();
+    await signInAs(author);
+    const mine = idea(9, { title: "Oat milk", author: { id: author.id, displayName: author.displayName, role: "fan" } });
+    invoke.mockImplementation(
+      commands({
+        ...base,
+        current_profile: () => author,
+        get_idea: () => detail(mine, { canEdit: true }),
+        edit_idea: (args) => {
+          const { edit } = args as { edit: { title: string; body: string } };
+          if (edit.title.length < 4) throw { code: "TitleTooShort", message: "short", params: { len: 2, min: 4 } };
+          return detail({ ...mine, title: edit.title }, { canEdit: true, body: edit.body });
+        },
+      }),
+    );
+    render(DiscussView, { id: mine.id });
+    await fireEvent.click(await screen.findByTestId("edit-idea"));
+    const title = screen.getByTestId<HTMLInputElement>("edit-title");
+    expect(title.value).toBe("Oat milk");
+    await fireEvent.input(title, { target: { value: "Oa" } });
+    await fireEvent.click(screen.getByTestId("edit-save"));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/2.*4|4.*2/);
+    await fireEvent.input(title, { target: { value: "Oat milk all year" } });
+    await fireEvent.click(screen.getByTestId("edit-save"));
+    await waitFor(() => expect(screen.getByTestId("detail-title").textContent).toBe("Oat milk all year"));
+    expect(screen.queryByTestId("edit-idea-form")).toBeNull();
+  });
+
+  it("are not offered when the core says the idea may not be edited", async () => {
+    await signInAs(profile());
+    invoke.mockImplementation(commands({ ...base, current_profile: () => profile() }));
+    render(DiscussView, { id: summary.id });
+    await screen.findByTestId("detail-title");
+    expect(screen.queryByTestId("edit-idea")).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+// The ways in that issue 13 opened, in both languages: an author edits their idea
+// inside the edit window; a moderator re-categorises and re-tags an idea; a member
+// renames themselves and sees their own standing. Each step reads the core's answer
+// back from the page, and the screenshots show each form in English and Chinese.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { launchApp } from "./lib/app.mjs";
+import { waitForList } from "./lib/ideaboard.mjs";
+import { q, uiHelpers } from "./lib/ui.mjs";
+
+const CLI = process.env.IDEABOARD_CLI;
+const TMP = process.env.IDEABOARD_E2E_TMP;
+
+describe("edit an idea, re-tag it, rename yourself, see your standing", { timeout: 300_000 }, () => {
+  let app;
+  let ui;
+
+  before(
+    async () => {
+      assert.ok(CLI && TMP, "run through scripts/e2e.sh (IDEABOARD_CLI, IDEABOARD_E2E_TMP)");
+      const dir = join(TMP, "ways");
+      mkdirSync(dir, { recursive: true });
+      const board = join(dir, "ways.board");
+      execFileSync(CLI, ["seed", "--board", board, "--demo"], { stdio: "ignore" });
+      app = await launchApp({ board });
+      ui = uiHelpers(app);
+      await ui.setLocale("en");
+      await waitForList(app, "the demo board's ideas");
+    },
+    { timeout: 120_000 },
+  );
+
+  after(
+    async () => {
+      await app?.delete();
+    },
+    { timeout: 30_000 },
+  );
+
+  it("the author edits a new idea's title and description in place", async () => {
+    const { click, paste, waitText, waitVisible, shot, setLocale, signInAs } = ui;
+    await signInAs("fan");
+    await click(q("nav-share"));
+    await paste(q("share-title"), "Oat milk cold brew all year");
+    await paste(q("share-body"), "Please keep it on the menu.");
+    await click(q("share-submit"));
+    await waitText(q("detail-title"), (t) => t === "Oat milk cold brew all year", "the new idea's page");
+
+    await click(q("edit-idea"));
+    await waitVisible(q("edit-idea-form"), "the edit form");
+    await paste(q("edit-title"), "Oat milk cold brew, all year round");
+    await shot("edit-idea-en");
+    await setLocale("zh-CN");
+    await shot("edit-idea-zh");
+    await setLocale("en");
+    await click(q("edit-save"));
+    await waitText(q("detail-title"), (t) => t === "Oat milk cold brew, all year round", "the edited title");
+    assert.equal(await ui.text(q("edit-idea-form")), null, "the form closes on save");
+  });
+
+  it("a member renames themselves and sees their standing", async () => {
+    const { click, paste, text, waitText, waitVisible, shot, setLocale } = ui;
+    await click(q("nav-profile"));
+    await waitVisible(q("my-standing-rank"), "the member's standing");
+    assert.match(await text(q("my-standing-index")), /^\d[\d,]*$/);
+    await click(q("rename-start"));
+    await paste(q("rename-input"), "Oat Latte Fan");
+    await click(q("rename-save"));
+    await waitText(q("profile-name"), (t) => t === "Oat Latte Fan", "the new name");
+    await shot("profile-standing-en");
+    await setLocale("zh-CN");
+    await waitText(q("profile-name"), (t) => t === "Oat Latte Fan", "the name in Chinese");
+    await shot("profile-standing-zh");
+    await setLocale("en");
+  });
+
+  it("a moderator re-categorises and re-tags an idea", async () => {
+    const { click, paste, texts, waitVisible, shot, setLocale, signInAs, goToList } = ui;
+    await signInAs("moderator");
+    await goToList();
+    await click(q("idea-link"));
+    await waitVisible(q("team-labels"), "the team's actions");
+    await click(q("team-labels"));
+    await waitVisible(`${q("labels-category")}:not([disabled])`, "the categories");
+    const slug = await app.executeScript(
+      `const select = document.querySelector('[data-testid="labels-category"]');
+       const option = Array.from(select.options).find((o) => o.value && o.value !== select.value);
+       select.value = option.value;
+       select.dispatchEvent(new Event("change", { bubbles: true }));
+       return option.value;`,
+    );
+    await paste(q("labels-tags"), "seasonal, oat");
+    await shot("labels-en");
+    await setLocale("zh-CN");
+    await shot("labels-zh");
+    await setLocale("en");
+    const chosen = await ui.text(`${q("labels-category")} option[value="${slug}"]`);
+    await click(q("labels-save"));
+    await ui.waitText(q("detail-tag"), (t) => t === "seasonal", "the new tags");
+    assert.deepEqual(await texts(q("detail-tag")), ["seasonal", "oat"]);
+    assert.equal((await ui.text(q("detail-category"))).trim(), chosen.trim());
+    assert.equal(await ui.text(q("labels-dialog")), null, "the dialog closes on save");
+  });
+});
