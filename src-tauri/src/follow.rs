@@ -64,11 +64,21 @@ impl OwnReader {
         path: &Path,
         f: impl FnOnce(&Board) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        self.read_mut(path, |board| f(board))
+    }
+
+    /// As [`OwnReader::read`], for callers that take the board as `&mut` (a
+    /// contract command); the connection refuses any write all the same.
+    pub fn read_mut<T>(
+        &self,
+        path: &Path,
+        f: impl FnOnce(&mut Board) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let mut conn = lock(&self.conn);
         if conn.is_none() {
             *conn = Some(Board::open_read_only(path)?);
         }
-        let result = f(conn.as_ref().expect("opened above"));
+        let result = f(conn.as_mut().expect("opened above"));
         if result.is_err() {
             *conn = None;
         }
@@ -243,6 +253,32 @@ mod tests {
             .unwrap()
             .expect("read beside the running command");
         assert!(page.changes.iter().any(|c| c.kind == ChangeKind::Member));
+    }
+
+    #[test]
+    fn a_reading_command_runs_beside_a_running_write_and_sees_what_was_committed() {
+        let (_dir, shared, mut other, owner, idea) = window();
+        shared.set_actor(ops::act_as(&other, &owner).unwrap());
+        fan(&mut other, "Bo");
+        // Inside a command that holds the writer, a reading command still answers,
+        // from its own connection, with what the other process committed.
+        let members = shared
+            .run(|_, _| {
+                Ok(shared
+                    .run_read(|board, _| ops::list_members(board))
+                    .unwrap())
+            })
+            .unwrap();
+        assert!(members.iter().any(|m| m.display_name == "Bo"));
+        // It reads as the window's member, and refuses to write.
+        let detail = shared
+            .run_read(|board, actor| ops::get_idea(board, actor, &idea, NOW))
+            .unwrap();
+        assert_eq!(detail.idea.id, idea);
+        let refused = shared
+            .run_read(|board, actor| ops::vote(board, actor, &idea, Priority::Critical, NOW))
+            .unwrap_err();
+        assert_eq!(refused.code, ideaboard_core::ErrorCode::ReadOnly);
     }
 
     #[test]

@@ -18,11 +18,15 @@ impl Host for Shared {
 
     fn run<T>(
         &self,
-        _access: Access,
+        access: Access,
         f: impl FnOnce(&mut Board, &Actor) -> Result<T, Error>,
     ) -> Result<T, ErrorDto> {
-        // One connection serves every command in the window, as before the contract.
-        Shared::run(self, f)
+        // Reads (an export, analytics, a search) on a read-only connection of their
+        // own, so they never wait behind the writer; writes on the board's one writer.
+        match access {
+            Access::Read => Shared::run_read(self, f),
+            Access::Write => Shared::run(self, f),
+        }
     }
 
     fn set_actor(&self, actor: Actor) {

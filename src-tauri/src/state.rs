@@ -42,6 +42,14 @@ pub struct Shared {
     undo: Mutex<Option<String>>,
     /// The window's own read-only connection, for the change feed's follower.
     pub(crate) reader: crate::follow::OwnReader,
+    /// Another read-only connection, for the commands that only read: an export,
+    /// analytics or a search runs on a WAL snapshot of its own, so it never waits
+    /// behind a write and never makes one wait.
+    read_side: crate::follow::OwnReader,
+    /// The board file while the slot holds it open for writing: where `read_side`
+    /// reads. Kept apart from the slot so that a read never waits for the slot's
+    /// lock, which a running write holds.
+    read_path: Mutex<Option<PathBuf>>,
 }
 
 impl Default for Shared {
@@ -68,6 +76,8 @@ impl Shared {
             upkeep: Mutex::new(()),
             undo: Mutex::new(None),
             reader: Default::default(),
+            read_side: Default::default(),
+            read_path: Mutex::new(None),
         }
     }
 
@@ -80,6 +90,7 @@ impl Shared {
             Ok(board) => Slot::Open(Box::new(board)),
             Err(e) => Slot::Failed(e.to_dto()),
         };
+        self.note_read_path(&slot);
         self.ready.notify_all();
     }
 
@@ -138,6 +149,7 @@ impl Shared {
         }
         let board = Board::open_read_only(&path).map_err(|e| e.to_dto())?;
         *slot = Slot::Open(Box::new(board));
+        self.note_read_path(&slot);
         *lock(&self.health) = BoardHealth {
             read_only: true,
             checked: true,
@@ -155,6 +167,7 @@ impl Shared {
         let path = self.board_file()?;
         let _upkeep = lock(&self.upkeep);
         let _reader = self.reader.close();
+        let _read_side = self.read_side.close();
         let mut slot = lock(&self.slot);
         while matches!(*slot, Slot::Opening) {
             slot = self.ready.wait(slot).unwrap_or_else(|p| p.into_inner());
@@ -165,11 +178,13 @@ impl Shared {
         }
         // Closing the board's connection first: the restore needs it closed.
         *slot = Slot::Opening;
+        self.note_read_path(&slot);
         let restored = backups::restore_named(&path, file_name, now);
         *slot = match Board::open(&path, now) {
             Ok(board) => Slot::Open(Box::new(board)),
             Err(e) => Slot::Failed(e.to_dto()),
         };
+        self.note_read_path(&slot);
         // The member acting stays signed in if the restored board has them.
         let mut actor = lock(&self.actor);
         let still_there =
@@ -201,6 +216,7 @@ impl Shared {
         let path = board.path().map(Path::to_path_buf);
         let shared = Shared::with_slot(Slot::Open(Box::new(board)));
         *lock(&shared.path) = path;
+        shared.note_read_path(&lock(&shared.slot));
         shared
     }
 
@@ -231,6 +247,35 @@ impl Shared {
             Slot::Failed(e) => Err(e.clone()),
             Slot::Opening => unreachable!("waited above"),
         }
+    }
+
+    /// Runs a command that only reads on the window's read-side connection (see
+    /// `read_side`), as the acting member, never waiting for a running write. Until
+    /// the board is open, and for a board opened read-only or one that did not open,
+    /// it answers from the slot as [`Shared::run`] does.
+    pub fn run_read<T>(
+        &self,
+        f: impl FnOnce(&mut Board, &Actor) -> Result<T, Error>,
+    ) -> Result<T, ErrorDto> {
+        let path = lock(&self.read_path).clone();
+        let Some(path) = path else {
+            return self.run(f);
+        };
+        let actor = lock(&self.actor).clone();
+        self.read_side
+            .read_mut(&path, |board| f(board, &actor))
+            .map_err(|e| e.to_dto())
+    }
+
+    /// Where reading commands read, after the slot changed: its file while it holds
+    /// a board open for writing, nowhere otherwise.
+    fn note_read_path(&self, slot: &Slot) {
+        let readable = matches!(slot, Slot::Open(board) if !board.is_read_only());
+        *lock(&self.read_path) = if readable {
+            lock(&self.path).clone()
+        } else {
+            None
+        };
     }
 
     /// Copies the write-ahead log into the board file while no command holds the

@@ -352,9 +352,10 @@ contract! {
             Ok(())
         };
 
-    /// What importing the file would write, or every problem with it; writes nothing.
+    /// What importing the file would write, or every problem with it; writes nothing
+    /// (a rehearsal in a write transaction it rolls back, so it runs on the writer).
     import_preview(ImportPreviewRequest { path: PathBuf, format: ImportFormat })
-        -> ImportPreview, Read
+        -> ImportPreview, Write
         => |cx, r| cx.board(|board, actor| {
             let input = BufReader::new(File::open(&r.path).map_err(Error::from)?);
             ops::import_preview(board, actor, r.format, input, cx.now())
