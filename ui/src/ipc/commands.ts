@@ -388,7 +388,10 @@ export function cancelExport(): Promise<void> {
   return backend().call<void>("cancel_export");
 }
 
-/** What importing the file would write, or every problem with it; writes nothing. */
+/**
+ * What importing the file would write, or every problem with it; writes nothing
+ * (a rehearsal in a write transaction it rolls back, so it runs on the writer).
+ */
 export function importPreview(path: string, format: ImportFormat): Promise<ImportPreview> {
   const args: ImportPreviewRequest = { path, format };
   return backend().call<ImportPreview>("import_preview", args);
