@@ -6,17 +6,13 @@
 // the DOM. The timings are printed: `ms after the CLI exited`.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { after, before, describe, it } from "node:test";
-import { launchApp } from "./lib/app.mjs";
-import { waitForList } from "./lib/ideaboard.mjs";
-import { q, uiHelpers } from "./lib/ui.mjs";
+import { launchOnDemoBoard } from "./lib/demo.mjs";
+import { q } from "./lib/ui.mjs";
 import { WebDriverError } from "./lib/webdriver.mjs";
 
 const CLI = process.env.IDEABOARD_CLI;
-const TMP = process.env.IDEABOARD_E2E_TMP;
 /** The acceptance line: a write shows within a second. */
 const DEADLINE_MS = 1000;
 /** Demo fans (crates/core/src/seed/content.rs); the first who may still vote for an idea votes. */
@@ -36,15 +32,7 @@ describe("the window follows writes made by ideaboard-cli", { timeout: 300_000 }
 
   before(
     async () => {
-      assert.ok(CLI && TMP, "run through scripts/e2e.sh (IDEABOARD_CLI, IDEABOARD_E2E_TMP)");
-      const dir = join(TMP, "follow");
-      mkdirSync(dir, { recursive: true });
-      board = join(dir, "team.board");
-      cli("seed", "--board", board, "--demo");
-      app = await launchApp({ board });
-      ui = uiHelpers(app);
-      await ui.setLocale("en");
-      await waitForList(app, "the demo board's ideas");
+      ({ app, ui, board } = await launchOnDemoBoard("follow", "team.board"));
     },
     { timeout: 120_000 },
   );

@@ -3,17 +3,10 @@
 // renames themselves and sees their own standing. Each step reads the core's answer
 // back from the page, and the screenshots show each form in English and Chinese.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { launchApp } from "./lib/app.mjs";
-import { waitForList } from "./lib/ideaboard.mjs";
-import { q, uiHelpers } from "./lib/ui.mjs";
+import { launchOnDemoBoard } from "./lib/demo.mjs";
+import { q } from "./lib/ui.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
-
-const CLI = process.env.IDEABOARD_CLI;
-const TMP = process.env.IDEABOARD_E2E_TMP;
 
 describe("edit an idea, re-tag it, rename yourself, see your standing", { timeout: 300_000 }, () => {
   let app;
@@ -21,15 +14,7 @@ describe("edit an idea, re-tag it, rename yourself, see your standing", { timeou
 
   before(
     async () => {
-      assert.ok(CLI && TMP, "run through scripts/e2e.sh (IDEABOARD_CLI, IDEABOARD_E2E_TMP)");
-      const dir = join(TMP, "ways");
-      mkdirSync(dir, { recursive: true });
-      const board = join(dir, "ways.board");
-      execFileSync(CLI, ["seed", "--board", board, "--demo"], { stdio: "ignore" });
-      app = await launchApp({ board });
-      ui = uiHelpers(app);
-      await ui.setLocale("en");
-      await waitForList(app, "the demo board's ideas");
+      ({ app, ui } = await launchOnDemoBoard("ways"));
     },
     { timeout: 120_000 },
   );
