@@ -10,7 +10,7 @@
 use std::str::FromStr;
 use std::sync::Arc;
 
-use ideaboard_api::STREAM_ARG;
+use ideaboard_api::{STREAM_ARG, SessionHost};
 use ideaboard_core::{Error, ErrorDto};
 use serde_json::Value;
 use tauri::ipc::{
@@ -49,7 +49,11 @@ pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'stat
                         let _ = channel.send(item);
                     }
                 };
-                ideaboard_api::dispatch(&*shared, &name, args, &send)
+                let host = SessionHost {
+                    slot: &shared.slot,
+                    session: &shared.session,
+                };
+                ideaboard_api::dispatch(&host, &name, args, &send)
             })
             .await
             .unwrap_or_else(|e| Err(Error::Internal(e.to_string()).to_dto()));

@@ -1,9 +1,8 @@
 //! Which board this start of the app opens, and under which name it meets other
 //! starts of the app: one window per board.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use ideaboard_core::{Board, Error, Timestamp, seed};
 use tauri::{AppHandle, Manager};
 
 /// Environment variable naming a board file to open instead of the default one.
@@ -50,24 +49,4 @@ pub fn board_path(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>
     let dir = app.path().app_data_dir()?;
     std::fs::create_dir_all(&dir)?;
     Ok(dir.join("default.board"))
-}
-
-/// Opens the board, or creates the demo board when there is none yet. The demo is
-/// built in a side file and renamed into place, so a crash mid-way leaves no
-/// half-made board behind.
-pub(crate) fn open_or_create_demo(path: &Path) -> Result<Board, Error> {
-    let now = Timestamp::now();
-    if path.exists() {
-        return Board::open(path, now);
-    }
-    let building = path.with_extension("board-building");
-    for side in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{side}", building.display()));
-    }
-    {
-        let mut board = Board::create(&building, seed::DEMO_BOARD_NAME, now)?;
-        seed::demo(&mut board, seed::DEMO_SEED, now)?;
-    }
-    std::fs::rename(&building, path)?;
-    Board::open(path, now)
 }

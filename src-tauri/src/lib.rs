@@ -3,7 +3,6 @@
 //! through its one dispatch. No rules, no SQL and no per-command code live here.
 
 mod follow;
-mod host;
 mod invoke;
 mod launch;
 mod state;
@@ -11,7 +10,7 @@ mod state;
 use std::sync::Arc;
 
 use ideaboard_api::events;
-use ideaboard_core::Timestamp;
+use ideaboard_core::{Board, Timestamp};
 use tauri::{Emitter, Manager};
 
 pub use state::Shared;
@@ -46,11 +45,13 @@ pub fn run() {
             std::thread::Builder::new()
                 .name("board-open".into())
                 .spawn(move || {
-                    shared.open(&path);
+                    shared
+                        .slot
+                        .open(&path, |p| Board::open_or_create_demo(p, Timestamp::now()));
                     if let Err(e) = following.start(handle.clone(), shared.clone()) {
                         eprintln!("ideaboard: the window will not follow the board: {e}");
                     }
-                    let health = shared.look_over(Timestamp::now());
+                    let health = shared.slot.look_over(Timestamp::now());
                     let _ = handle.emit(events::BOARD_HEALTH.name, health);
                 })?;
             std::thread::Builder::new()
@@ -58,7 +59,7 @@ pub fn run() {
                 .spawn(move || {
                     loop {
                         std::thread::sleep(state::CHECKPOINT_EVERY);
-                        idle.checkpoint_when_idle();
+                        idle.slot.checkpoint_when_idle(Timestamp::now());
                     }
                 })?;
             Ok(())

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use ideaboard_core::model::{BackupInfo, BoardHealth};
+use ideaboard_core::session::{BoardSlot, Session};
 use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp};
 
 use crate::Access;
@@ -48,4 +49,62 @@ pub trait Host {
 
     /// Asks the running export to stop at its next progress report.
     fn cancel_export(&self);
+}
+
+/// A session on a board file's slot, both from the core (`ideaboard_core::session`),
+/// with the wall clock: what the desktop window is, and what a server is for each
+/// signed-in client. A host built on it keeps no rule of its own.
+pub struct SessionHost<'a> {
+    /// The board the host serves.
+    pub slot: &'a BoardSlot,
+    /// The session the command runs in.
+    pub session: &'a Session,
+}
+
+impl Host for SessionHost<'_> {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+
+    fn run<T>(
+        &self,
+        access: Access,
+        f: impl FnOnce(&mut Board, &Actor) -> Result<T, Error>,
+    ) -> Result<T, ErrorDto> {
+        // Reads (an export, analytics, a search) on a read-only connection of their
+        // own, so they never wait behind the writer; writes on the board's one writer.
+        let actor = self.session.actor();
+        match access {
+            Access::Read => self.slot.run_read(&actor, f),
+            Access::Write => self.slot.run(&actor, f),
+        }
+    }
+
+    fn set_actor(&self, actor: Actor) {
+        self.session.set_actor(actor);
+    }
+
+    fn health(&self) -> BoardHealth {
+        self.slot.health()
+    }
+
+    fn board_file(&self) -> Result<PathBuf, ErrorDto> {
+        self.slot.board_file()
+    }
+
+    fn restore(&self, file_name: &str, now: Timestamp) -> Result<Option<BackupInfo>, ErrorDto> {
+        self.slot.restore(self.session, file_name, now)
+    }
+
+    fn open_read_only(&self) -> Result<(), ErrorDto> {
+        self.slot.open_read_only()
+    }
+
+    fn start_export(&self) -> Arc<AtomicBool> {
+        self.session.start_export()
+    }
+
+    fn cancel_export(&self) {
+        self.session.cancel_export();
+    }
 }

@@ -12,7 +12,8 @@
 //!   `ui/src/ipc` (run `cargo run -p ideaboard-api --bin ideaboard-api-gen`).
 //!
 //! What differs between hosts (where the board is, who is signed in, the clock, the
-//! board file's slot in a window) is behind the [`Host`] trait. This crate never
+//! board file's slot) is behind the [`Host`] trait; [`SessionHost`] is the one
+//! every real host uses: the core's board slot and a session on it. This crate never
 //! depends on tauri, axum or any host.
 
 #[macro_use]
@@ -24,7 +25,7 @@ pub mod generate;
 mod host;
 
 pub use dispatch::{Call, dispatch};
-pub use host::Host;
+pub use host::{Host, SessionHost};
 
 use ts_rs::Config;
 

@@ -9,7 +9,8 @@
 //! authorise, one transaction), [`store`] (the only SQL), [`rank`] (trending),
 //! [`render`] (Markdown to safe HTML), [`export`] and
 //! [`import`] (files for product teams), [`search`] (Chinese and English full-text
-//! search, duplicate detection), [`seed`] (demo boards).
+//! search, duplicate detection), [`seed`] (demo boards), [`session`] (what a host
+//! holds between commands: the board's slot and who acts in each session).
 //!
 //! Feature `devtools` (off by default; only the workshop, `ideaboard-stress`,
 //! enables it): `bench` (the bench's floors, subjects and preparation writes), the
@@ -33,6 +34,7 @@ pub mod render;
 pub mod rules;
 pub mod search;
 pub mod seed;
+pub mod session;
 pub mod store;
 
 pub use clock::Timestamp;

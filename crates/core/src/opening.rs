@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::clock::Timestamp;
 use crate::model::BackupKind;
 use crate::store::Board;
-use crate::{Result, backups};
+use crate::{Result, backups, seed};
 
 impl Board {
     /// Opens an existing board, upgrading its schema if it is older than this build
@@ -25,5 +25,24 @@ impl Board {
             backups::take(opened.board(), BackupKind::BeforeUpgrade, now)?;
         }
         opened.migrate()
+    }
+
+    /// Opens the board at `path`, or creates the demo board there when there is no
+    /// file yet. The demo is built in a side file and renamed into place, so a crash
+    /// mid-way leaves no half-made board behind.
+    pub fn open_or_create_demo(path: &Path, now: Timestamp) -> Result<Board> {
+        if path.exists() {
+            return Board::open(path, now);
+        }
+        let building = path.with_extension("board-building");
+        for side in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{side}", building.display()));
+        }
+        {
+            let mut board = Board::create(&building, seed::DEMO_BOARD_NAME, now)?;
+            seed::demo(&mut board, seed::DEMO_SEED, now)?;
+        }
+        std::fs::rename(&building, path)?;
+        Board::open(path, now)
     }
 }

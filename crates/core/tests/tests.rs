@@ -85,3 +85,6 @@ mod feed;
 
 #[path = "core/vocabulary.rs"]
 mod vocabulary;
+
+#[path = "core/session.rs"]
+mod session;
