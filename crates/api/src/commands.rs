@@ -36,19 +36,23 @@ contract! {
         => |cx| Ok(cx.host().health());
 
     /// The board's backups, newest first; also when the board did not open.
-    list_backups() -> BackupList, Read
+    list_backups() -> BackupList, Read,
+        local "the board file and its backups are the operator's on a server"
         => |cx| backups::list(&cx.host().board_file()?).map_err(|e| e.to_dto());
 
     /// Takes a backup now (admins).
-    backup_now() -> BackupInfo, Read
+    backup_now() -> BackupInfo, Read,
+        local "the board file and its backups are the operator's on a server"
         => |cx| cx.board(|board, actor| ops::backup_now(board, actor, cx.now()));
 
     /// Puts the named backup in the board's place; resolves to the backup kept of the board it replaced.
-    restore_backup(RestoreBackupRequest { file_name: String }) -> Option<BackupInfo>, Write
+    restore_backup(RestoreBackupRequest { file_name: String }) -> Option<BackupInfo>, Write,
+        local "the board file and its backups are the operator's on a server"
         => |cx, r| cx.host().restore(&r.file_name, cx.now());
 
     /// Opens a board that did not open, for reading only.
-    open_read_only() -> (), Read
+    open_read_only() -> (), Read,
+        local "the board file and its backups are the operator's on a server"
         => |cx| cx.host().open_read_only();
 
     // The idea list and the idea page.
@@ -136,7 +140,8 @@ contract! {
     // Who is acting: the profile switcher.
 
     /// Every profile of the board.
-    list_profiles() -> Vec<MemberProfile>, Read
+    list_profiles() -> Vec<MemberProfile>, Read,
+        local "local profiles; a server signs members in with accounts"
         => |cx| cx.board(|board, _| ops::list_members(board));
 
     /// The profile acting in this session; `null` for a guest.
@@ -147,7 +152,8 @@ contract! {
         });
 
     /// Creates a fan profile and signs in with it.
-    create_profile(CreateProfileRequest { display_name: String }) -> MemberProfile, Write
+    create_profile(CreateProfileRequest { display_name: String }) -> MemberProfile, Write,
+        local "local profiles; a server signs members in with accounts"
         => |cx, r| {
             let input = NewMember {
                 display_name: r.display_name,
@@ -163,7 +169,9 @@ contract! {
         };
 
     /// Signs in; profiles with a passphrase need it (`WrongPassphrase` otherwise).
-    sign_in(SignInRequest { member_id: String, passphrase: Option<String> }) -> MemberProfile, Read
+    sign_in(SignInRequest { member_id: String, passphrase: Option<String> })
+        -> MemberProfile, Read,
+        local "local profiles; a server signs members in with accounts"
         => |cx, r| {
             let (actor, profile) = cx.board(|board, _| {
                 let actor = ops::sign_in(board, &r.member_id, r.passphrase.as_deref())?;
@@ -174,7 +182,7 @@ contract! {
         };
 
     /// Back to browsing as a guest.
-    sign_out() -> (), Read
+    sign_out() -> (), Read, local "local profiles; a server signs members in with accounts"
         => |cx| {
             cx.host().set_actor(Actor::guest());
             Ok(())
@@ -313,7 +321,8 @@ contract! {
 
     /// Sets or clears (`null`) a team profile's passphrase.
     set_passphrase(SetPassphraseRequest { member_id: String, passphrase: Option<String> })
-        -> MemberProfile, Write
+        -> MemberProfile, Write,
+        local "local profiles; a server signs members in with accounts"
         => |cx, r| cx.board(|board, actor| {
             let passphrase = r.passphrase.as_deref();
             ops::set_passphrase(board, actor, &r.member_id, passphrase, cx.now())
@@ -333,7 +342,8 @@ contract! {
 
     /// Exports to `path` (all or nothing), calling `onProgress` as ideas are written; resolves to the bytes written.
     export_board(ExportBoardRequest { request: ExportRequest, path: PathBuf }) -> u64, Read,
-        streams ExportProgress
+        streams ExportProgress,
+        local "a path of this machine; a server downloads and uploads instead"
         => |cx, r| {
             let cancel = cx.host().start_export();
             cx.board(|board, actor| {
@@ -346,7 +356,8 @@ contract! {
         };
 
     /// Stops the running export; its partial file is removed.
-    cancel_export() -> (), Read
+    cancel_export() -> (), Read,
+        local "a path of this machine; a server downloads and uploads instead"
         => |cx| {
             cx.host().cancel_export();
             Ok(())
@@ -355,14 +366,17 @@ contract! {
     /// What importing the file would write, or every problem with it; writes nothing
     /// (a rehearsal in a write transaction it rolls back, so it runs on the writer).
     import_preview(ImportPreviewRequest { path: PathBuf, format: ImportFormat })
-        -> ImportPreview, Write
+        -> ImportPreview, Write,
+        local "a path of this machine; a server downloads and uploads instead"
         => |cx, r| cx.board(|board, actor| {
             let input = BufReader::new(File::open(&r.path).map_err(Error::from)?);
             ops::import_preview(board, actor, r.format, input, cx.now())
         });
 
     /// Imports the file, all or nothing.
-    import_board(ImportBoardRequest { path: PathBuf, format: ImportFormat }) -> ImportReport, Write
+    import_board(ImportBoardRequest { path: PathBuf, format: ImportFormat })
+        -> ImportReport, Write,
+        local "a path of this machine; a server downloads and uploads instead"
         => |cx, r| cx.board(|board, actor| {
             let input = BufReader::new(File::open(&r.path).map_err(Error::from)?);
             ops::import(board, actor, r.format, input, cx.now())

@@ -4,9 +4,13 @@
 //! ```text
 //! /// Doc, carried to the TypeScript client.
 //! name(RequestStruct { field: Type, ... }) -> Response, Read | Write
-//!     [, streams Item] [, emits [EVENT, ...]]
+//!     [, streams Item] [, emits [EVENT, ...]] [, local "why a server has it not"]
 //!     => |cx, request| body;
 //! ```
+//!
+//! `local` marks a command only a host that owns the board file and its profiles
+//! (the desktop window) serves: one that takes a path of the machine, or acts on a
+//! local profile. A server answers it as an unknown command.
 //!
 //! (`name() -> Response, Read => |cx| body;` for a command without arguments). The
 //! body gets a [`crate::Call`] and the parsed request, and evaluates to
@@ -19,6 +23,7 @@ macro_rules! contract {
             -> $resp:ty , $access:ident
             $(, streams $item:ty)?
             $(, emits [ $( $event:ident ),* ])?
+            $(, local $why:literal)?
             => | $cx:ident $(, $r:ident)? | $body:expr ;
     )*) => {
         $( $(
@@ -43,6 +48,7 @@ macro_rules! contract {
                 response: <$resp as ts_rs::TS>::name,
                 stream: contract!(@stream $($item)?),
                 emits: &[$($(&$crate::events::$event),*)?],
+                local: contract!(@local $($why)?),
             },
         )*];
 
@@ -74,6 +80,9 @@ macro_rules! contract {
             fields: &[$( (stringify!($field), <$fty as ts_rs::TS>::name) ),*],
         })
     };
+
+    (@local) => { None };
+    (@local $why:literal) => { Some($why) };
 
     (@stream) => { None };
     (@stream $item:ty) => { Some(<$item as ts_rs::TS>::name) };

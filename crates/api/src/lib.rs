@@ -59,6 +59,16 @@ pub struct Command {
     pub stream: Option<TsName>,
     /// The events it may emit.
     pub emits: &'static [&'static events::Event],
+    /// Why a server does not serve it, for a command only the desktop window serves
+    /// (a path of the machine, a local profile); None for a command every host serves.
+    pub local: Option<&'static str>,
+}
+
+impl Command {
+    /// Whether a host that does not own the board file (a server) serves it.
+    pub fn served_remotely(&self) -> bool {
+        self.local.is_none()
+    }
 }
 
 /// A command's request type: a camelCase struct of its arguments, in order.

@@ -67,6 +67,23 @@ export const COMMANDS = [
 /** The name of a command. */
 export type CommandName = (typeof COMMANDS)[number];
 
+/** The commands only the desktop window serves (a path of the machine, a local profile); a server answers them as unknown. */
+export const LOCAL_COMMANDS: ReadonlySet<CommandName> = new Set([
+  "list_backups",
+  "backup_now",
+  "restore_backup",
+  "open_read_only",
+  "list_profiles",
+  "create_profile",
+  "sign_in",
+  "sign_out",
+  "set_passphrase",
+  "export_board",
+  "cancel_export",
+  "import_preview",
+  "import_board",
+]);
+
 /** Every event the host sends without being asked. */
 export const EVENTS = [
   "board-health",

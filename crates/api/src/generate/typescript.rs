@@ -130,6 +130,13 @@ pub fn names() -> String {
     }
     out.push_str("] as const;\n\n/** The name of a command. */\nexport type CommandName = (typeof COMMANDS)[number];\n\n");
     out.push_str(
+        "/** The commands only the desktop window serves (a path of the machine, a local profile); a server answers them as unknown. */\nexport const LOCAL_COMMANDS: ReadonlySet<CommandName> = new Set([\n",
+    );
+    for command in commands::ALL.iter().filter(|c| !c.served_remotely()) {
+        out.push_str(&format!("  \"{}\",\n", command.name));
+    }
+    out.push_str("]);\n\n");
+    out.push_str(
         "/** Every event the host sends without being asked. */\nexport const EVENTS = [\n",
     );
     for event in events::ALL {
