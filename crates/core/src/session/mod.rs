@@ -18,4 +18,4 @@ mod slot;
 pub use follower::{FEED_PAGE, Follower};
 pub use member::Session;
 pub use reader::OwnReader;
-pub use slot::BoardSlot;
+pub use slot::{BoardSlot, SlotState};

@@ -26,6 +26,17 @@ enum Slot {
     Failed(ErrorDto),
 }
 
+/// Where the slot's board is, for a host's health check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlotState {
+    /// Still opening (creating the demo board, upgrading a schema).
+    Opening,
+    /// Open; `read_only` when it was opened for reading only.
+    Open { read_only: bool },
+    /// It did not open, and why.
+    Failed(ErrorDto),
+}
+
 /// The one board of a host, shared by every session and command of it.
 pub struct BoardSlot {
     slot: Mutex<Slot>,
@@ -46,6 +57,9 @@ pub struct BoardSlot {
     /// reads. Kept apart from the slot so that a read never waits for the slot's
     /// lock, which a running write holds.
     read_path: Mutex<Option<PathBuf>>,
+    /// What the slot holds, noted at each change, so a health check never waits for
+    /// the slot's lock.
+    state: Mutex<SlotState>,
 }
 
 impl Default for BoardSlot {
@@ -72,6 +86,7 @@ impl BoardSlot {
             feed_reader: OwnReader::default(),
             read_side: OwnReader::default(),
             read_path: Mutex::new(None),
+            state: Mutex::new(SlotState::Opening),
         }
     }
 
@@ -80,7 +95,7 @@ impl BoardSlot {
         let path = board.path().map(Path::to_path_buf);
         let slot = BoardSlot::with_slot(Slot::Open(Box::new(board)));
         *lock(&slot.path) = path;
-        slot.note_read_path(&lock(&slot.slot));
+        slot.note(&lock(&slot.slot));
         slot
     }
 
@@ -94,8 +109,14 @@ impl BoardSlot {
             Ok(board) => Slot::Open(Box::new(board)),
             Err(e) => Slot::Failed(e.to_dto()),
         };
-        self.note_read_path(&slot);
+        self.note(&slot);
         self.ready.notify_all();
+    }
+
+    /// Whether the board is opening, open or failed to open; never waits for a
+    /// running command.
+    pub fn state(&self) -> SlotState {
+        lock(&self.state).clone()
     }
 
     /// The board file; an error before it is known.
@@ -153,7 +174,7 @@ impl BoardSlot {
         }
         let board = Board::open_read_only(&path).map_err(|e| e.to_dto())?;
         *slot = Slot::Open(Box::new(board));
-        self.note_read_path(&slot);
+        self.note(&slot);
         *lock(&self.health) = BoardHealth {
             read_only: true,
             checked: true,
@@ -185,13 +206,13 @@ impl BoardSlot {
         }
         // Closing the board's connection first: the restore needs it closed.
         *slot = Slot::Opening;
-        self.note_read_path(&slot);
+        self.note(&slot);
         let restored = backups::restore_named(&path, file_name, now);
         *slot = match Board::open(&path, now) {
             Ok(board) => Slot::Open(Box::new(board)),
             Err(e) => Slot::Failed(e.to_dto()),
         };
-        self.note_read_path(&slot);
+        self.note(&slot);
         let actor = session.actor();
         let still_there =
             matches!(&*slot, Slot::Open(board) if ops::my_profile(board, &actor).is_ok());
@@ -237,9 +258,17 @@ impl BoardSlot {
             .map_err(|e| e.to_dto())
     }
 
-    /// Where reading commands read, after the slot changed: its file while it holds
-    /// a board open for writing, nowhere otherwise.
-    fn note_read_path(&self, slot: &Slot) {
+    /// Notes what the slot holds after it changed: its state, and where reading
+    /// commands read (its file while it holds a board open for writing, nowhere
+    /// otherwise).
+    fn note(&self, slot: &Slot) {
+        *lock(&self.state) = match slot {
+            Slot::Opening => SlotState::Opening,
+            Slot::Open(board) => SlotState::Open {
+                read_only: board.is_read_only(),
+            },
+            Slot::Failed(e) => SlotState::Failed(e.clone()),
+        };
         let readable = matches!(slot, Slot::Open(board) if !board.is_read_only());
         *lock(&self.read_path) = if readable {
             lock(&self.path).clone()

@@ -1,0 +1,196 @@
+//! How the server is told what to serve: flags, then environment variables, then an
+//! optional TOML file (`--config`), in that order of precedence. Every setting is
+//! documented in `ideaboard-server --help`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use serde::Deserialize;
+
+/// ideaboard-server: one Ideaboard board, served over HTTP to a brand's fans in any
+/// browser and to the desktop app.
+///
+/// Every option can also come from an environment variable (shown) or from a TOML
+/// file given with --config, whose keys are the long option names with `_` for `-`
+/// (for example `board = "/var/lib/ideaboard/brand.board"` and
+/// `listen = "127.0.0.1:8080"`). A flag beats the environment, which beats the file.
+#[derive(Debug, Parser)]
+#[command(name = "ideaboard-server", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serves the board (what runs without a subcommand).
+    Serve,
+}
+
+/// The options of serving a board.
+#[derive(Debug, Clone, Default, Args, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "snake_case")]
+pub struct ServeArgs {
+    /// A TOML file with any of these options.
+    #[arg(long, env = "IDEABOARD_CONFIG", global = true)]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+
+    /// The board file to serve (SQLite). Required, from here, the environment or the file.
+    #[arg(long, env = "IDEABOARD_BOARD", global = true)]
+    pub board: Option<PathBuf>,
+
+    /// The address to listen on. [default: 127.0.0.1:8080]
+    #[arg(long, env = "IDEABOARD_LISTEN", global = true)]
+    pub listen: Option<SocketAddr>,
+
+    /// Creates the demo board at --board on first start, when there is no file yet.
+    #[arg(long, env = "IDEABOARD_DEMO", global = true)]
+    pub demo: bool,
+
+    /// The built web portal to serve at `/` (the UI's `dist`). [default: the
+    /// packaged portal, else `ui/dist` under the current directory]
+    #[arg(long, env = "IDEABOARD_WEB", global = true)]
+    pub web: Option<PathBuf>,
+
+    /// The largest request body accepted, in bytes; larger ones get 413. [default: 1048576]
+    #[arg(long, env = "IDEABOARD_MAX_BODY", global = true)]
+    pub max_body: Option<usize>,
+
+    /// How long a request may take, reading its body included, in seconds; slower
+    /// ones get 408. [default: 30]
+    #[arg(long, env = "IDEABOARD_REQUEST_TIMEOUT", global = true)]
+    pub request_timeout: Option<u64>,
+
+    /// Log as JSON lines instead of text (for a log collector).
+    #[arg(long, env = "IDEABOARD_LOG_JSON", global = true)]
+    pub log_json: bool,
+}
+
+/// Where the packaged web portal is installed by the server's .deb.
+pub const PACKAGED_WEB: &str = "/usr/share/ideaboard-server/web";
+
+/// The settings the server runs with, every default applied.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub board: PathBuf,
+    pub listen: SocketAddr,
+    pub demo: bool,
+    pub web: PathBuf,
+    pub max_body: usize,
+    pub request_timeout: Duration,
+    pub log_json: bool,
+}
+
+impl ServeArgs {
+    /// These options over those of the TOML file named by `--config`, if any.
+    pub fn with_file(self) -> Result<ServeArgs, String> {
+        let Some(path) = self.config.clone() else {
+            return Ok(self);
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read the configuration {}: {e}", path.display()))?;
+        let file: ServeArgs = toml::from_str(&text)
+            .map_err(|e| format!("the configuration {} is not valid: {e}", path.display()))?;
+        Ok(ServeArgs {
+            config: self.config,
+            board: self.board.or(file.board),
+            listen: self.listen.or(file.listen),
+            demo: self.demo || file.demo,
+            web: self.web.or(file.web),
+            max_body: self.max_body.or(file.max_body),
+            request_timeout: self.request_timeout.or(file.request_timeout),
+            log_json: self.log_json || file.log_json,
+        })
+    }
+
+    /// The settings, with every default applied; an error a person can act on when
+    /// something required is missing or out of range.
+    pub fn resolve(self) -> Result<Config, String> {
+        let args = self.with_file()?;
+        let board = args.board.ok_or(
+            "no board: give --board FILE, IDEABOARD_BOARD or `board` in the configuration",
+        )?;
+        let max_body = args.max_body.unwrap_or(1 << 20);
+        if max_body < 1024 {
+            return Err(format!(
+                "--max-body {max_body} is too small: at least 1024 bytes"
+            ));
+        }
+        let timeout = args.request_timeout.unwrap_or(30);
+        if !(1..=3600).contains(&timeout) {
+            return Err(format!(
+                "--request-timeout {timeout} is out of range: 1 to 3600 seconds"
+            ));
+        }
+        Ok(Config {
+            board,
+            listen: args
+                .listen
+                .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
+            demo: args.demo,
+            web: args.web.unwrap_or_else(default_web),
+            max_body,
+            request_timeout: Duration::from_secs(timeout),
+            log_json: args.log_json,
+        })
+    }
+}
+
+/// The packaged portal if installed, else `ui/dist` under the current directory.
+fn default_web() -> PathBuf {
+    let packaged = Path::new(PACKAGED_WEB);
+    if packaged.join("index.html").exists() {
+        packaged.to_path_buf()
+    } else {
+        PathBuf::from("ui/dist")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_beat_the_file_and_defaults_fill_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("server.toml");
+        std::fs::write(
+            &file,
+            "board = \"/srv/file.board\"\nlisten = \"127.0.0.1:9000\"\nmax_body = 4096\n",
+        )
+        .unwrap();
+        let cli = Cli::try_parse_from([
+            "ideaboard-server",
+            "--config",
+            file.to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:9100",
+        ])
+        .unwrap();
+        let config = cli.serve.resolve().unwrap();
+        assert_eq!(config.board, PathBuf::from("/srv/file.board"));
+        assert_eq!(config.listen.port(), 9100, "the flag wins");
+        assert_eq!(config.max_body, 4096, "from the file");
+        assert_eq!(config.request_timeout, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn a_missing_board_or_a_bad_file_says_what_to_do() {
+        let none = Cli::try_parse_from(["ideaboard-server"]).unwrap();
+        assert!(none.serve.resolve().unwrap_err().contains("--board"));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, "bored = 1\n").unwrap();
+        let cli = Cli::try_parse_from(["ideaboard-server", "--config", file.to_str().unwrap()]);
+        let error = cli.unwrap().serve.resolve().unwrap_err();
+        assert!(
+            error.contains("not valid") && error.contains("bored"),
+            "{error}"
+        );
+    }
+}

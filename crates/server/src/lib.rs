@@ -1,0 +1,62 @@
+//! # ideaboard-server
+//!
+//! One Ideaboard board served over HTTP: the web portal (the same Svelte UI as the
+//! app) to a brand's fans in any browser, and the contract's commands to the portal,
+//! the desktop app and scripts. It is a host of the contract like the desktop window:
+//! the board's slot and every session are the core's (`ideaboard_core::session`),
+//! every command goes through `ideaboard_api::dispatch` (no per-command code), and
+//! ops run on tokio's blocking pool, never on the event loop.
+//!
+//! Layout: [`config`] (flags, environment, TOML), [`routes`] (the router: the API,
+//! health, metrics, the portal), [`errors`] (the contract's errors as HTTP statuses),
+//! [`metrics`] (Prometheus text), [`board`] (opening and upkeep of the board).
+
+pub mod board;
+pub mod config;
+pub mod errors;
+pub mod metrics;
+pub mod routes;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use ideaboard_core::session::BoardSlot;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::metrics::Metrics;
+
+/// What every request handler shares.
+pub struct App {
+    /// The one board this server serves.
+    pub slot: Arc<BoardSlot>,
+    /// The settings it runs with.
+    pub config: Config,
+    /// What `/metrics` shows.
+    pub metrics: Metrics,
+}
+
+/// Serves `config`'s board on `listener` until `shutdown` resolves; then lets the
+/// requests in flight finish and checkpoints the board.
+pub async fn serve(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let slot = Arc::new(BoardSlot::default());
+    let app = Arc::new(App {
+        slot: Arc::clone(&slot),
+        config,
+        metrics: Metrics::default(),
+    });
+    let upkeep = board::open_and_keep(Arc::clone(&app));
+    let router = routes::router(Arc::clone(&app));
+    tracing::info!(address = %listener.local_addr()?, board = %app.config.board.display(), "serving");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    upkeep.abort();
+    board::close(&slot).await;
+    tracing::info!("stopped");
+    Ok(())
+}

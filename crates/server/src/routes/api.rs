@@ -1,0 +1,88 @@
+//! The contract over HTTP: `POST /api/{command}` with the command's arguments as a
+//! JSON object (or nothing), answered with its JSON response or its error. One
+//! handler serves every command through `ideaboard_api::dispatch`; a command only the
+//! desktop window serves is unknown here.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use ideaboard_api::{Access, SessionHost};
+use ideaboard_core::session::Session;
+use ideaboard_core::{Error, ErrorCode};
+use serde_json::Value;
+
+use crate::App;
+use crate::errors::{ApiError, refusal};
+
+/// Runs one command of the contract.
+pub async fn call(
+    State(app): State<Arc<App>>,
+    Path(name): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let command = match ideaboard_api::command(&name) {
+        Some(c) if c.served_remotely() => c,
+        _ => return ApiError::from(Error::UnknownCommand(name)).into_response(),
+    };
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refusal(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::BadArguments,
+                &format!(
+                    "the request is larger than this server accepts ({} bytes)",
+                    app.config.max_body
+                ),
+            );
+        }
+        Err(rejection) => {
+            return refusal(
+                rejection.status(),
+                ErrorCode::BadArguments,
+                &rejection.body_text(),
+            );
+        }
+    };
+    let args: Value = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(args) => args,
+            Err(e) => {
+                return ApiError::from(Error::BadArguments {
+                    command: name,
+                    reason: format!("the body is not JSON: {e}"),
+                })
+                .into_response();
+            }
+        }
+    };
+    let session = Session::default();
+    let worker = Arc::clone(&app);
+    let started = Instant::now();
+    let answer = tokio::task::spawn_blocking(move || {
+        let host = SessionHost {
+            slot: &worker.slot,
+            session: &session,
+        };
+        ideaboard_api::dispatch(&host, &name, args, &|_| {})
+    })
+    .await;
+    if command.access == Access::Write {
+        app.metrics.write(command.name, started.elapsed());
+    }
+    match answer {
+        Ok(Ok(value)) => Json(value).into_response(),
+        Ok(Err(dto)) => ApiError(dto).into_response(),
+        Err(panic) => {
+            ApiError::from(Error::Internal(format!("the command failed: {panic}"))).into_response()
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The web portal: the UI's built files, with `index.html` for any path that is not
+//! a file (the UI's router takes the rest), and the headers that keep a page with
+//! fans' text in it safe: a strict Content-Security-Policy (only the portal's own
+//! scripts), nosniff, no framing, no referrer leaving the site.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// The portal's Content-Security-Policy: the page may run only its own scripts and
+/// talk only to its own server; inline styles are allowed (Svelte sets some), inline
+/// scripts never are.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; connect-src 'self'; \
+img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; \
+object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// The files of the portal under `dir`, `index.html` for every other path.
+pub fn portal(dir: &Path) -> ServeDir<ServeFile> {
+    ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))
+}
+
+/// Adds the security headers to every response.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(headers, header::X_FRAME_OPTIONS, "DENY");
+    set(headers, header::REFERRER_POLICY, "same-origin");
+    set(
+        headers,
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(
+        headers,
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=()",
+    );
+    response
+}
