@@ -20,6 +20,7 @@ pub mod backups;
 #[cfg(feature = "devtools")]
 pub mod bench;
 pub mod clock;
+mod common_passwords;
 pub mod error;
 pub mod export;
 mod files;
