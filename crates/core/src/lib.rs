@@ -33,6 +33,7 @@ pub mod rank;
 pub mod render;
 pub mod rules;
 pub mod search;
+mod secrets;
 pub mod seed;
 pub mod store;
 
