@@ -9,7 +9,8 @@
 //! authorise, one transaction), [`store`] (the only SQL), [`rank`] (trending),
 //! [`render`] (Markdown to safe HTML), [`export`] and
 //! [`import`] (files for product teams), [`search`] (Chinese and English full-text
-//! search, duplicate detection), [`seed`] (demo boards).
+//! search, duplicate detection), [`seed`] (demo boards), [`throttle`] (rate limits
+//! for hosts).
 //!
 //! Feature `devtools` (off by default; only the workshop, `ideaboard-stress`,
 //! enables it): `bench` (the bench's floors, subjects and preparation writes), the
@@ -36,6 +37,7 @@ pub mod search;
 mod secrets;
 pub mod seed;
 pub mod store;
+pub mod throttle;
 
 pub use clock::Timestamp;
 pub use error::{Error, ErrorCode, ErrorDto, ErrorParams, Result};
