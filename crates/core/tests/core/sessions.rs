@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Barrier};
 
-use ideaboard_core::model::{ChangeKind, Role, SessionKind};
+use ideaboard_core::model::{ChangeKind, Role, SessionKind, SignIn};
 use ideaboard_core::ops::accounts;
 use ideaboard_core::{Actor, Board, ErrorCode, Timestamp, ops};
 
@@ -369,4 +369,35 @@ fn the_account_writes_no_member_acts_through_append_for_whom_they_concern() {
     let mut board = Board::open_in_memory("Fresh", T0).unwrap();
     accounts::create_first_admin(&mut board, "Ada", "ada@brand.example", PASSWORD, T0).unwrap();
     assert_eq!(kinds(&board, &guest, 0), [ChangeKind::Member]);
+}
+
+#[test]
+fn a_server_checks_on_a_read_only_connection_and_finishes_on_its_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ideaboard");
+    let mut ab = AccountBoard::at(&path);
+    let reader = Board::open_read_only(&path).unwrap();
+    let fang = SignIn {
+        email: "fang@fans.example".into(),
+        password: PASSWORD.into(),
+    };
+    let checked = accounts::check_sign_in(&reader, &fang, T0).unwrap();
+    let signed_in = accounts::finish_sign_in(&mut ab.board, checked, &browser(), T0).unwrap();
+    assert_eq!(signed_in.profile.id, ab.fan.id);
+
+    // Two sign-ups of one email checked at once: the second finds it taken.
+    let form = sign_up_form("Nia", "nia@fans.example", PASSWORD, None);
+    let first = accounts::check_sign_up(&reader, &form, T0).unwrap();
+    let second = accounts::check_sign_up(&reader, &form, T0).unwrap();
+    accounts::finish_sign_up(&mut ab.board, first, &browser(), T0).unwrap();
+    let late = accounts::finish_sign_up(&mut ab.board, second, &browser(), T0);
+    assert_eq!(code_of(late), ErrorCode::EmailTaken);
+
+    // A password changed between the check and the write does not let the old one in.
+    let stale = accounts::check_sign_in(&reader, &fang, T0).unwrap();
+    let new = "a brand new passphrase";
+    accounts::change_password(&mut ab.board, &ab.fan.actor, PASSWORD, new, None, T0).unwrap();
+    let refused = accounts::finish_sign_in(&mut ab.board, stale, &browser(), T0);
+    assert_eq!(code_of(refused), ErrorCode::InvalidCredentials);
+    assert!(reader.is_read_only());
 }

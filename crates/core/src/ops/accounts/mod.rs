@@ -7,7 +7,10 @@
 //!
 //! 1. [`sign_up`] / [`sign_in`] answer a [`SignedIn`](crate::model::SignedIn): the
 //!    session token (an `HttpOnly; SameSite=Lax` cookie, or a bearer token for the
-//!    app and scripts) and, for a cookie session, its CSRF token.
+//!    app and scripts) and, for a cookie session, its CSRF token. Each is a slow
+//!    read-only check (argon2) and a quick write: a server runs
+//!    [`check_sign_up`] / [`check_sign_in`] on a read-only connection and
+//!    [`finish_sign_up`] / [`finish_sign_in`] on its writer.
 //! 2. On every request, [`session_actor`] turns the token into the acting member
 //!    (`NotSignedIn` at once for a revoked or expired session); when it says
 //!    `touch_due`, [`touch_session`] records the use.
@@ -28,7 +31,7 @@
 //!   [`Secret`](crate::model::Secret) whose `Debug` hides them.
 //! * **One transaction per op,** nothing written on refused input. The slow
 //!   argon2 work happens before the write, which re-checks what it relied on, so
-//!   the board's one writer is never held for a hash and parallel sign-ins or
+//!   the board's one writer need never be held for a hash and parallel sign-ins or
 //!   sign-ups cannot double anything (the email is unique, each link is spent by
 //!   one conditional update).
 //! * **Failed sign-ins say nothing of which emails exist** (see `sign_in`'s

@@ -7,42 +7,89 @@
 //! a restart does not reset it). From the fifth failure in a row the email is
 //! locked for 1, 2, 4, ... minutes, at most an hour (`LockedOut`, with the seconds
 //! to wait); a success clears the count. The password is checked outside the
-//! write (argon2 takes tens of milliseconds); the write then re-checks that
-//! nothing changed meanwhile, so parallel sign-ins each count once.
+//! write (argon2 takes tens of milliseconds; [`check_sign_in`] only reads); the
+//! write ([`finish_sign_in`]) then re-checks that nothing changed meanwhile, so
+//! parallel sign-ins each count once.
 
 use super::common::{self, check_not_locked, count_failure};
 use crate::clock::Timestamp;
 use crate::model::{AccountInfo, NewSession, SignIn, SignedIn};
 use crate::ops::Actor;
 use crate::ops::actor::Who;
-use crate::secrets::{self, TokenKind};
+use crate::secrets::{self, TokenHash, TokenKind};
 use crate::store::changes::Entry;
 use crate::store::{Board, accounts, sessions};
 use crate::{Error, Result, rules};
 
-/// Signs in with an email and a password and opens a session of the given kind.
-/// Refused with `InvalidCredentials` (wrong password or no such account, alike),
-/// `LockedOut { retry_after }` after repeated failures, or `EmailInvalid` for text
-/// that is no email at all. A failure is counted even though the call fails.
+/// Signs in with an email and a password and opens a session of the given kind:
+/// [`check_sign_in`] then [`finish_sign_in`]. Refused with `InvalidCredentials`
+/// (wrong password or no such account, alike), `LockedOut { retry_after }` after
+/// repeated failures, or `EmailInvalid` for text that is no email at all. A failure
+/// is counted even though the call fails.
 pub fn sign_in(
     board: &mut Board,
     input: &SignIn,
     session: &NewSession,
     now: Timestamp,
 ) -> Result<SignedIn> {
+    let checked = check_sign_in(board, input, now)?;
+    finish_sign_in(board, checked, session, now)
+}
+
+/// A sign-in whose password was checked against a snapshot of the board; only
+/// [`check_sign_in`] makes one, and only [`finish_sign_in`] takes it.
+pub struct CheckedSignIn {
+    email: String,
+    key: TokenHash,
+    account: Option<accounts::AccountRow>,
+    matches: bool,
+}
+
+impl std::fmt::Debug for CheckedSignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedSignIn")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The slow half of signing in, which only reads: refuses a malformed email or a
+/// locked one, and verifies the password (argon2, tens of milliseconds). A server
+/// runs it on a read-only connection, so its one writer never waits for a hash.
+pub fn check_sign_in(board: &Board, input: &SignIn, now: Timestamp) -> Result<CheckedSignIn> {
     let email = rules::email(&input.email)?;
     let key = secrets::email_key(&email);
     let account = board.read(|conn| {
         check_not_locked(conn, &key, now)?;
         accounts::by_email(conn, &email)
     })?;
-    let matches = password_matches(
-        &input.password,
-        account.as_ref().map(|a| a.password_hash.as_str()),
-    )?;
+    let hash = account.as_ref().map(|a| a.password_hash.as_str());
+    let matches = password_matches(&input.password, hash)?;
+    Ok(CheckedSignIn {
+        email,
+        key,
+        account,
+        matches,
+    })
+}
+
+/// The write of signing in: opens the session, or counts the failure (committed
+/// though the call fails) and says `InvalidCredentials` or `LockedOut`. Re-checks
+/// what the check relied on, so parallel sign-ins each count once and a password
+/// changed meanwhile does not let the old one in.
+pub fn finish_sign_in(
+    board: &mut Board,
+    checked: CheckedSignIn,
+    session: &NewSession,
+    now: Timestamp,
+) -> Result<SignedIn> {
+    let CheckedSignIn {
+        email,
+        key,
+        account,
+        matches,
+    } = checked;
     board.write(|tx| {
-        // Parallel failures may have locked the email, or a reset changed the
-        // password, since it was checked.
         if let Err(locked) = check_not_locked(tx, &key, now) {
             return Ok(Err(locked));
         }

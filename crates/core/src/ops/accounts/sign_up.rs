@@ -10,10 +10,11 @@ use crate::store::{Tx, accounts, invitations, members};
 use crate::{Error, Result, rules};
 
 /// Signs up and signs in: a new member with an account, in the invitation's role
-/// if one is given (and still pending), else as a fan. Refused with `SignUpClosed`
-/// on a closed board, `InvitationRequired` on an invite-only one without an
-/// invitation, `TokenExpired` for an invitation that is used, revoked, expired or
-/// unknown, `EmailTaken` when another account has the email; and the input rules
+/// if one is given (and still pending), else as a fan; [`check_sign_up`] then
+/// [`finish_sign_up`]. Refused with `SignUpClosed` on a closed board,
+/// `InvitationRequired` on an invite-only one without an invitation,
+/// `TokenExpired` for an invitation that is used, revoked, expired or unknown,
+/// `EmailTaken` when another account has the email; and the input rules
 /// (`NameEmpty`, `EmailInvalid`, `PasswordTooShort`, `PasswordTooCommon`, ...).
 /// Nothing is written unless everything holds.
 pub fn sign_up(
@@ -22,6 +23,35 @@ pub fn sign_up(
     session: &NewSession,
     now: Timestamp,
 ) -> Result<SignedIn> {
+    let checked = check_sign_up(board, input, now)?;
+    finish_sign_up(board, checked, session, now)
+}
+
+/// A sign-up checked against a snapshot of the board, its password hashed; only
+/// [`check_sign_up`] makes one, and only [`finish_sign_up`] takes it.
+pub struct CheckedSignUp {
+    name: String,
+    email: String,
+    invitation: Option<TokenHash>,
+    password_hash: String,
+}
+
+impl std::fmt::Debug for CheckedSignUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedSignUp")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The slow half of signing up, which only reads: the input rules, what the
+/// board would refuse now, and the password's argon2 hash. A server runs it on a
+/// read-only connection, so its one writer never waits for a hash.
+pub fn check_sign_up(
+    board: &crate::Board,
+    input: &SignUp,
+    now: Timestamp,
+) -> Result<CheckedSignUp> {
     let name = rules::display_name(&input.display_name)?;
     let email = rules::email(&input.email)?;
     rules::password(&input.password)?;
@@ -30,13 +60,33 @@ pub fn sign_up(
         .as_deref()
         .map(invitation_hash)
         .transpose()?;
-    // Refuse what the board would refuse before paying for the password's hash,
-    // which is hashed outside the write so the writer is never held for it.
     board.read(|conn| admit(conn, invitation.as_ref(), &email, now).map(drop))?;
-    let hash = common::hash_new_password(&input.password)?;
+    Ok(CheckedSignUp {
+        name,
+        email,
+        invitation,
+        password_hash: common::hash_new_password(&input.password)?,
+    })
+}
+
+/// The write of signing up: checks again what the board takes (another sign-up
+/// may have taken the email or the invitation meanwhile), then makes the member,
+/// their account and a session in one transaction.
+pub fn finish_sign_up(
+    board: &mut crate::Board,
+    checked: CheckedSignUp,
+    session: &NewSession,
+    now: Timestamp,
+) -> Result<SignedIn> {
+    let CheckedSignUp {
+        name,
+        email,
+        invitation,
+        password_hash,
+    } = checked;
     board.write(|tx| {
         let (role, invitation) = admit(tx, invitation.as_ref(), &email, now)?;
-        let seq = insert_member(tx, &name, role, &email, &hash, now)?;
+        let seq = insert_member(tx, &name, role, &email, &password_hash, now)?;
         if let Some(invitation) = invitation {
             common::spend_invitation(tx, &invitation, seq, now)?;
         }
