@@ -197,13 +197,16 @@ fn every_write_op_is_run_by_the_matrix_or_here() {
         .collect();
     // Tested below: the owner's profile, the import preview and the bundle import;
     // in `sessions.rs`, the account writes no member acts through (signing up, in
-    // and out, the first admin, a reset by link, a session's last use).
+    // and out, each also as its check and its write; the first admin, a reset by
+    // link, a session's last use).
     let here = [
         "create_owner",
         "import_preview",
         "import",
         "sign_up",
+        "finish_sign_up",
         "sign_in",
+        "finish_sign_in",
         "sign_out",
         "create_first_admin",
         "reset_password",
