@@ -121,6 +121,32 @@ pub enum Error {
     Storage(#[source] rusqlite::Error),
     #[error("file error: {0}")]
     Io(#[source] std::io::Error),
+    #[error("not a valid email address")]
+    EmailInvalid,
+    #[error("an account with this email already exists; sign in instead")]
+    EmailTaken,
+    #[error("the password is too short: at least {min} characters")]
+    PasswordTooShort { min: usize },
+    #[error("the password is too long: at most {max} characters")]
+    PasswordTooLong { max: usize },
+    #[error("this password is too common; choose one that is harder to guess")]
+    PasswordTooCommon,
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    #[error("too many failed sign-ins; try again in {retry_after} seconds")]
+    LockedOut { retry_after: u64 },
+    #[error("too many requests; try again in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
+    #[error("this board takes no new accounts")]
+    SignUpClosed,
+    #[error("this board takes new accounts by invitation only")]
+    InvitationRequired,
+    #[error("this link has expired, was used or is not valid; ask for a new one")]
+    TokenExpired,
+    #[error("the request did not carry this session's CSRF token; reload the page")]
+    CsrfRejected,
+    #[error("this board already has an admin account; ask an admin for an invitation")]
+    AdminAccountExists,
     #[error("no command is called {0:?}")]
     UnknownCommand(String),
     #[error("bad arguments for {command}: {reason}")]
@@ -182,6 +208,19 @@ pub enum ErrorCode {
     DiskFull,
     BoardBusy,
     OpenElsewhere,
+    EmailInvalid,
+    EmailTaken,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordTooCommon,
+    InvalidCredentials,
+    LockedOut,
+    RateLimited,
+    SignUpClosed,
+    InvitationRequired,
+    TokenExpired,
+    CsrfRejected,
+    AdminAccountExists,
     Storage,
     UnknownCommand,
     BadArguments,
@@ -243,6 +282,19 @@ impl Error {
             Error::DiskFull => C::DiskFull,
             Error::BoardBusy => C::BoardBusy,
             Error::OpenElsewhere => C::OpenElsewhere,
+            Error::EmailInvalid => C::EmailInvalid,
+            Error::EmailTaken => C::EmailTaken,
+            Error::PasswordTooShort { .. } => C::PasswordTooShort,
+            Error::PasswordTooLong { .. } => C::PasswordTooLong,
+            Error::PasswordTooCommon => C::PasswordTooCommon,
+            Error::InvalidCredentials => C::InvalidCredentials,
+            Error::LockedOut { .. } => C::LockedOut,
+            Error::RateLimited { .. } => C::RateLimited,
+            Error::SignUpClosed => C::SignUpClosed,
+            Error::InvitationRequired => C::InvitationRequired,
+            Error::TokenExpired => C::TokenExpired,
+            Error::CsrfRejected => C::CsrfRejected,
+            Error::AdminAccountExists => C::AdminAccountExists,
             Error::Storage(_) | Error::Io(_) => C::Storage,
             Error::UnknownCommand(_) => C::UnknownCommand,
             Error::BadArguments { .. } => C::BadArguments,
@@ -283,12 +335,16 @@ impl Error {
                 max: n(*max),
                 ..none
             },
-            Error::PassphraseTooShort { min } => ErrorParams {
+            Error::PassphraseTooShort { min } | Error::PasswordTooShort { min } => ErrorParams {
                 min: n(*min),
                 ..none
             },
-            Error::TooManyTags { max } => ErrorParams {
+            Error::TooManyTags { max } | Error::PasswordTooLong { max } => ErrorParams {
                 max: n(*max),
+                ..none
+            },
+            Error::LockedOut { retry_after } | Error::RateLimited { retry_after } => ErrorParams {
+                retry_after: Some(*retry_after),
                 ..none
             },
             Error::VoteBudgetExhausted { budget } => ErrorParams {
@@ -423,6 +479,10 @@ pub struct ErrorParams {
     /// How many problems made an import refuse.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<u64>,
+    /// Seconds until trying again is worth it (a sign-in lockout, a rate limit);
+    /// an HTTP host sends it as `Retry-After` too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 /// One reason an import was refused (the payload of [`Error::ImportRejected`], so it

@@ -10,7 +10,9 @@
 //! [`render`] (Markdown to safe HTML), [`export`] and
 //! [`import`] (files for product teams), [`search`] (Chinese and English full-text
 //! search, duplicate detection), [`seed`] (demo boards), [`session`] (what a host
-//! holds between commands: the board's slot and who acts in each session).
+//! holds between commands: the board's slot and who acts in each session),
+//! [`throttle`] (rate limits for hosts), `ops::accounts` (accounts, sessions and
+//! invitations of a shared board).
 //!
 //! Feature `devtools` (off by default; only the workshop, `ideaboard-stress`,
 //! enables it): `bench` (the bench's floors, subjects and preparation writes), the
@@ -21,6 +23,7 @@ pub mod backups;
 #[cfg(feature = "devtools")]
 pub mod bench;
 pub mod clock;
+mod common_passwords;
 pub mod error;
 pub mod export;
 mod files;
@@ -33,9 +36,11 @@ pub mod rank;
 pub mod render;
 pub mod rules;
 pub mod search;
+mod secrets;
 pub mod seed;
 pub mod session;
 pub mod store;
+pub mod throttle;
 
 pub use clock::Timestamp;
 pub use error::{Error, ErrorCode, ErrorDto, ErrorParams, Result};

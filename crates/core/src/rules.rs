@@ -16,6 +16,13 @@ pub const TAGS_MAX: usize = 8;
 pub const TAG_MAX: usize = 24;
 pub const PASSPHRASE_MIN: usize = 8;
 pub const REASON_MAX: usize = 500;
+pub const EMAIL_MAX: usize = 254;
+pub const PASSWORD_MIN: usize = 10;
+/// Long enough for any passphrase; short enough that hashing it costs nothing more.
+pub const PASSWORD_MAX: usize = 1_024;
+pub const SESSION_LABEL_MAX: usize = 120;
+/// The longest an invitation link may stay valid: 30 days.
+pub const INVITATION_HOURS_MAX: u32 = 720;
 /// The limits above as the UI receives them (in `BoardOverview`).
 pub const LIMITS: InputLimits = InputLimits {
     title_min: TITLE_MIN as u32,
@@ -176,6 +183,77 @@ pub fn passphrase(raw: &str) -> Result<&str> {
     Ok(raw)
 }
 
+/// An email address, normalised: trimmed and lower-cased (so one address is one
+/// account however it is typed). A plain `local@domain.tld`: no quoted or IP-literal
+/// forms, no spaces; at most 254 characters, 64 before the `@`, 63 per label.
+pub fn email(raw: &str) -> Result<String> {
+    let e = raw.trim().to_lowercase();
+    let (local, domain) = e.rsplit_once('@').ok_or(Error::EmailInvalid)?;
+    let local_char = |c: char| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c);
+    let local_ok = (1..=64).contains(&local.chars().count())
+        && local.chars().all(local_char)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.chars().count())
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
+    if !local_ok
+        || labels.len() < 2
+        || !labels.iter().all(label_ok)
+        || !tld_ok
+        || e.chars().count() > EMAIL_MAX
+    {
+        return Err(Error::EmailInvalid);
+    }
+    Ok(e)
+}
+
+/// An account's password: 10 to 1,024 characters and not on the list of common
+/// passwords (compared case-insensitively). Kept exactly as typed: spaces count.
+pub fn password(raw: &str) -> Result<&str> {
+    let len = raw.chars().count();
+    if len < PASSWORD_MIN {
+        return Err(Error::PasswordTooShort { min: PASSWORD_MIN });
+    }
+    if len > PASSWORD_MAX {
+        return Err(Error::PasswordTooLong { max: PASSWORD_MAX });
+    }
+    if crate::common_passwords::contains(raw) {
+        return Err(Error::PasswordTooCommon);
+    }
+    Ok(raw)
+}
+
+/// A session's label (a user agent, a device name) as its member will see it:
+/// control characters dropped, spaces collapsed, at most 120 characters. Never
+/// refused: signing in must not fail over what a browser calls itself.
+pub fn session_label(raw: &str) -> String {
+    let words: Vec<&str> = raw
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ").chars().take(SESSION_LABEL_MAX).collect()
+}
+
+/// How long an invitation link stays valid: 1 to 720 hours.
+pub fn invitation_hours(hours: u32) -> Result<u32> {
+    if hours == 0 || hours > INVITATION_HOURS_MAX {
+        return Err(Error::InvalidInput {
+            field: "validForHours",
+            reason: format!("between 1 and {INVITATION_HOURS_MAX} hours"),
+        });
+    }
+    Ok(hours)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +287,80 @@ mod tests {
         let many: Vec<String> = (0..9).map(|i| format!("t{i}")).collect();
         assert_eq!(tags(&many).unwrap_err().code(), C::TooManyTags);
         assert_eq!(note(Some("  ")).unwrap(), None);
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            email("  Fang.Li@Example.COM ").unwrap(),
+            "fang.li@example.com"
+        );
+        assert_eq!(
+            email("a+tag@sub.example.cn").unwrap(),
+            "a+tag@sub.example.cn"
+        );
+        assert_eq!(email("小明@例子.中国").unwrap(), "小明@例子.中国");
+        for bad in [
+            "",
+            "fang",
+            "fang@",
+            "@example.com",
+            "fang@example",
+            "fang@@example.com",
+            "fang@exa mple.com",
+            "fa ng@example.com",
+            "fang@-example.com",
+            ".fang@example.com",
+            "fa..ng@example.com",
+            "fang@example.123",
+            "fang@example..com",
+            "\"fang\"@example.com",
+            "fang@[127.0.0.1]",
+            "fang\n@example.com",
+        ] {
+            assert_eq!(email(bad).unwrap_err().code(), C::EmailInvalid, "{bad:?}");
+        }
+        let long = format!("{}@{}.com", "a".repeat(64), "b".repeat(63));
+        assert!(email(&long).is_ok());
+        assert_eq!(
+            email(&format!("{}@example.com", "a".repeat(65)))
+                .unwrap_err()
+                .code(),
+            C::EmailInvalid
+        );
+        let too_long = format!("a@{}.com", vec!["b".repeat(60); 5].join("."));
+        assert_eq!(email(&too_long).unwrap_err().code(), C::EmailInvalid);
+    }
+
+    #[test]
+    fn passwords_and_labels() {
+        assert_eq!(
+            password("short pw").unwrap_err().code(),
+            C::PasswordTooShort
+        );
+        assert_eq!(
+            password(&"x".repeat(1_025)).unwrap_err().code(),
+            C::PasswordTooLong
+        );
+        assert_eq!(
+            password("Password123").unwrap_err().code(),
+            C::PasswordTooCommon
+        );
+        assert_eq!(
+            password("QWERTYUIOP").unwrap_err().code(),
+            C::PasswordTooCommon
+        );
+        assert_eq!(password(" oat milk latte ").unwrap(), " oat milk latte ");
+        assert_eq!(
+            session_label(" Firefox\n 128\u{7} on\tLinux "),
+            "Firefox 128 on Linux"
+        );
+        assert_eq!(
+            session_label(&"y".repeat(500)).chars().count(),
+            SESSION_LABEL_MAX
+        );
+        assert_eq!(invitation_hours(0).unwrap_err().code(), C::InvalidInput);
+        assert_eq!(invitation_hours(721).unwrap_err().code(), C::InvalidInput);
+        assert_eq!(invitation_hours(48).unwrap(), 48);
     }
 }

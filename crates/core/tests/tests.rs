@@ -14,6 +14,21 @@ mod xss_payloads;
 #[path = "core/authorization.rs"]
 mod authorization;
 
+#[path = "core/account_support.rs"]
+mod account_support;
+
+#[path = "core/accounts.rs"]
+mod accounts;
+
+#[path = "core/sessions.rs"]
+mod sessions;
+
+#[path = "core/invitations.rs"]
+mod invitations;
+
+#[path = "core/account_matrix.rs"]
+mod account_matrix;
+
 #[path = "core/validation.rs"]
 mod validation;
 

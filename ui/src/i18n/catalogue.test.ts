@@ -20,6 +20,7 @@ const ERROR_PARAMS = [
   "found",
   "supported",
   "problems",
+  "retryAfter",
 ] as const satisfies readonly (keyof ErrorParams)[];
 const allParams: [Exclude<keyof ErrorParams, (typeof ERROR_PARAMS)[number]>] extends [never] ? true : false = true;
 void allParams;

@@ -2,7 +2,7 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "TagTooLong" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "Storage" | "UnknownCommand" | "BadArguments" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "TagTooLong" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "EmailInvalid" | "EmailTaken" | "PasswordTooShort" | "PasswordTooLong" | "PasswordTooCommon" | "InvalidCredentials" | "LockedOut" | "RateLimited" | "SignUpClosed" | "InvitationRequired" | "TokenExpired" | "CsrfRejected" | "AdminAccountExists" | "Storage" | "UnknownCommand" | "BadArguments" | "Internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, 
 /**
@@ -67,7 +67,12 @@ supported?: number,
 /**
  * How many problems made an import refuse.
  */
-problems?: number, };
+problems?: number, 
+/**
+ * Seconds until trying again is worth it (a sign-in lockout, a rate limit);
+ * an HTTP host sends it as `Retry-After` too.
+ */
+retryAfter?: number, };
 
 export type Role = "fan" | "moderator" | "admin";
 

@@ -22,8 +22,9 @@ text_enum!(
         /// The reader's notification centre: a new notification or read marks. `id`
         /// is the reader's member id, `idea_id` the idea notified about, if any.
         Notification = "notification",
-        /// A profile: created, renamed, its role or passphrase changed. `id` is the
-        /// member's.
+        /// A profile: created, renamed, its role or passphrase changed (for
+        /// everyone); or the reader's own account: a session opened or revoked, the
+        /// password changed (for them alone). `id` is the member's.
         Member = "member",
         /// A category was added. `id` is its slug.
         Category = "category",

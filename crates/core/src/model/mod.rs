@@ -4,6 +4,7 @@
 //! the JSON bundle, which the store reads and writes and the exporter and importer
 //! carry; they are named in its own namespace (`model::bundle::MemberRecord`).
 
+mod account;
 mod activity;
 mod adoption;
 mod backup;
@@ -19,6 +20,7 @@ mod moderation;
 mod search;
 mod team;
 
+pub use account::*;
 pub use activity::*;
 pub use adoption::*;
 pub use backup::*;

@@ -1,7 +1,5 @@
 //! Profiles: create, rename, roles, passphrases and signing in.
 
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use serde_json::json;
 
 use super::Actor;
@@ -9,16 +7,16 @@ use super::actor::{Who, audit};
 use crate::clock::Timestamp;
 use crate::model::{MemberProfile, NewMember, PointsEntry, Role};
 use crate::rules;
+use crate::secrets;
 use crate::store::changes::Entry;
 use crate::store::{Board, ledger, members};
 use crate::{Error, Result};
 
+/// A passphrase's argon2id hash. The salt comes from the board's id source, so a
+/// seeded demo board is the same on every run (a passphrase guards a profile on a
+/// shared desktop, not an account on a network).
 fn hash_passphrase(passphrase: &str, salt_seed: &[u8; 16]) -> Result<String> {
-    let salt = SaltString::encode_b64(salt_seed).map_err(|e| Error::Internal(e.to_string()))?;
-    Argon2::default()
-        .hash_password(passphrase.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| Error::Internal(e.to_string()))
+    secrets::hash_with_salt(passphrase, salt_seed)
 }
 
 fn salt_for(tx: &mut crate::store::Tx<'_>, now: Timestamp) -> [u8; 16] {
@@ -108,10 +106,9 @@ pub fn sign_in(board: &Board, member_id: &str, passphrase: Option<&str>) -> Resu
     let row = board.read(|conn| members::by_id(conn, &id))?;
     if let Some(hash) = &row.passphrase_hash {
         let given = passphrase.ok_or(Error::WrongPassphrase)?;
-        let parsed = PasswordHash::new(hash).map_err(|e| Error::Internal(e.to_string()))?;
-        Argon2::default()
-            .verify_password(given.as_bytes(), &parsed)
-            .map_err(|_| Error::WrongPassphrase)?;
+        if !secrets::verify_password(given, hash)? {
+            return Err(Error::WrongPassphrase);
+        }
     }
     Ok(Actor::member(row.seq, row.id))
 }

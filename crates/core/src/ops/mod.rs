@@ -3,6 +3,7 @@
 //! actor's *current* role (read inside the same transaction, so a demoted moderator
 //! is refused at once), and does all its writes in one transaction.
 
+pub mod accounts;
 mod actor;
 mod adoption;
 mod backups;

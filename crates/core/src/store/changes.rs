@@ -164,6 +164,16 @@ impl Entry {
         }
     }
 
+    /// A member's account (sessions opened or revoked, password changed), for them
+    /// alone: their other windows re-fetch what they show of it. Only the member's
+    /// id is ever read back, never their email.
+    pub(crate) fn account(seq: i64) -> Entry {
+        Entry {
+            member_seq: Some(seq),
+            ..Entry::new(ChangeKind::Member, Audience::Member(seq))
+        }
+    }
+
     pub(crate) fn category(slug: &str) -> Entry {
         Entry {
             key: Some(slug.to_string()),

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_team.sql"),
     include_str!("migrations/0008_audit_target.sql"),
     include_str!("migrations/0009_changes.sql"),
+    include_str!("migrations/0010_accounts.sql"),
 ];
 
 /// The schema this build writes.

@@ -11,6 +11,7 @@
 
 mod migrate;
 
+pub(crate) mod accounts;
 pub(crate) mod adoption;
 mod backup;
 #[cfg(feature = "devtools")]
@@ -27,12 +28,14 @@ pub(crate) mod filter;
 pub(crate) mod fingerprint;
 pub(crate) mod ideas;
 pub(crate) mod import;
+pub(crate) mod invitations;
 pub(crate) mod journey;
 pub(crate) mod ledger;
 pub(crate) mod members;
 pub(crate) mod notify;
 pub(crate) mod reports;
 pub(crate) mod search;
+pub(crate) mod sessions;
 pub(crate) mod settings;
 pub(crate) mod taxonomy;
 pub(crate) mod team;

@@ -20,10 +20,10 @@ pub(crate) enum Expect {
     Refused(ErrorCode),
 }
 
-const OK: Expect = Expect::Allowed;
-const SIGN_IN: Expect = Expect::Refused(ErrorCode::NotSignedIn);
-const NO: Expect = Expect::Refused(ErrorCode::NotAllowed);
-const UNSEEN: Expect = Expect::Refused(ErrorCode::NotFound);
+pub(crate) const OK: Expect = Expect::Allowed;
+pub(crate) const SIGN_IN: Expect = Expect::Refused(ErrorCode::NotSignedIn);
+pub(crate) const NO: Expect = Expect::Refused(ErrorCode::NotAllowed);
+pub(crate) const UNSEEN: Expect = Expect::Refused(ErrorCode::NotFound);
 const LATE: Expect = Expect::Refused(ErrorCode::EditWindowClosed);
 
 #[rustfmt::skip]
@@ -266,14 +266,21 @@ pub(crate) fn run(op: &str, fx: &mut Fixture, who: &Actor) -> Result<()> {
     }
 }
 
-#[test]
-fn every_operation_for_every_role_is_allowed_or_refused_as_designed() {
+/// Runs every cell of a matrix, each on a fresh fixture, and says which came out
+/// otherwise than designed or were refused yet changed the board.
+pub(crate) fn matrix_failures<Fx>(
+    matrix: &[(&str, [Expect; 5])],
+    fixture: impl Fn() -> Fx,
+    board: impl Fn(&mut Fx) -> &mut ideaboard_core::Board,
+    actor: impl Fn(&Fx, usize) -> Actor,
+    run: impl Fn(&str, &mut Fx, &Actor) -> Result<()>,
+) -> Vec<String> {
     let mut failures = Vec::new();
-    for (op, row) in MATRIX {
+    for (op, row) in matrix {
         for (column, expected) in row.iter().enumerate() {
-            let mut fx = Fixture::new();
-            let who = actor_for(&fx, column);
-            let before = fx.board.content_fingerprint().unwrap();
+            let mut fx = fixture();
+            let who = actor(&fx, column);
+            let before = board(&mut fx).content_fingerprint().unwrap();
             let got = match run(op, &mut fx, &who) {
                 Ok(()) => Expect::Allowed,
                 Err(e) => Expect::Refused(e.code()),
@@ -285,7 +292,7 @@ fn every_operation_for_every_role_is_allowed_or_refused_as_designed() {
                 ));
             }
             if matches!(got, Expect::Refused(_))
-                && fx.board.content_fingerprint().unwrap() != before
+                && board(&mut fx).content_fingerprint().unwrap() != before
             {
                 failures.push(format!(
                     "{op} as {}: refused but changed the board",
@@ -294,6 +301,12 @@ fn every_operation_for_every_role_is_allowed_or_refused_as_designed() {
             }
         }
     }
+    failures
+}
+
+#[test]
+fn every_operation_for_every_role_is_allowed_or_refused_as_designed() {
+    let failures = matrix_failures(MATRIX, Fixture::new, |fx| &mut fx.board, actor_for, run);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
