@@ -147,6 +147,10 @@ pub enum Error {
     CsrfRejected,
     #[error("this board already has an admin account; ask an admin for an invitation")]
     AdminAccountExists,
+    #[error("the request is too large: at most {max} bytes")]
+    RequestTooLarge { max: usize },
+    #[error("the request took too long to arrive or to answer; try again")]
+    RequestTooSlow,
     #[error("no command is called {0:?}")]
     UnknownCommand(String),
     #[error("bad arguments for {command}: {reason}")]
@@ -221,6 +225,8 @@ pub enum ErrorCode {
     TokenExpired,
     CsrfRejected,
     AdminAccountExists,
+    RequestTooLarge,
+    RequestTooSlow,
     Storage,
     UnknownCommand,
     BadArguments,
@@ -295,6 +301,8 @@ impl Error {
             Error::TokenExpired => C::TokenExpired,
             Error::CsrfRejected => C::CsrfRejected,
             Error::AdminAccountExists => C::AdminAccountExists,
+            Error::RequestTooLarge { .. } => C::RequestTooLarge,
+            Error::RequestTooSlow => C::RequestTooSlow,
             Error::Storage(_) | Error::Io(_) => C::Storage,
             Error::UnknownCommand(_) => C::UnknownCommand,
             Error::BadArguments { .. } => C::BadArguments,
@@ -339,7 +347,9 @@ impl Error {
                 min: n(*min),
                 ..none
             },
-            Error::TooManyTags { max } | Error::PasswordTooLong { max } => ErrorParams {
+            Error::TooManyTags { max }
+            | Error::PasswordTooLong { max }
+            | Error::RequestTooLarge { max } => ErrorParams {
                 max: n(*max),
                 ..none
             },

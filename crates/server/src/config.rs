@@ -29,6 +29,25 @@ pub struct Cli {
 pub enum Command {
     /// Serves the board (what runs without a subcommand).
     Serve,
+    /// Looks after the board's accounts without serving it.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+/// What `ideaboard-server admin` does.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Creates the board's first admin account (refused once the board has one).
+    /// The password is read from $IDEABOARD_ADMIN_PASSWORD, else from the first
+    /// line of standard input, so it never shows in the process list.
+    Create {
+        /// The admin's name as members see it.
+        #[arg(long)]
+        name: String,
+        /// The admin's email, to sign in with.
+        #[arg(long)]
+        email: String,
+    },
 }
 
 /// The options of serving a board.
@@ -66,6 +85,11 @@ pub struct ServeArgs {
     #[arg(long, env = "IDEABOARD_REQUEST_TIMEOUT", global = true)]
     pub request_timeout: Option<u64>,
 
+    /// Marks the session cookie `Secure` (sent over HTTPS only): set it when the
+    /// server is reached through TLS (a reverse proxy in front of it).
+    #[arg(long, env = "IDEABOARD_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
+
     /// Log as JSON lines instead of text (for a log collector).
     #[arg(long, env = "IDEABOARD_LOG_JSON", global = true)]
     pub log_json: bool,
@@ -83,6 +107,7 @@ pub struct Config {
     pub web: PathBuf,
     pub max_body: usize,
     pub request_timeout: Duration,
+    pub secure_cookies: bool,
     pub log_json: bool,
 }
 
@@ -104,6 +129,7 @@ impl ServeArgs {
             web: self.web.or(file.web),
             max_body: self.max_body.or(file.max_body),
             request_timeout: self.request_timeout.or(file.request_timeout),
+            secure_cookies: self.secure_cookies || file.secure_cookies,
             log_json: self.log_json || file.log_json,
         })
     }
@@ -136,6 +162,7 @@ impl ServeArgs {
             web: args.web.unwrap_or_else(default_web),
             max_body,
             request_timeout: Duration::from_secs(timeout),
+            secure_cookies: args.secure_cookies,
             log_json: args.log_json,
         })
     }

@@ -2,7 +2,7 @@
 //! gets, under the status a web client expects for it.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ideaboard_core::{Error, ErrorCode, ErrorDto};
 
@@ -28,7 +28,14 @@ impl IntoResponse for ApiError {
         if status.is_server_error() {
             tracing::error!(code = ?self.0.code, message = %self.0.message, "request failed");
         }
-        (status, Json(self.0)).into_response()
+        let retry_after = self.0.params.retry_after;
+        let mut response = (status, Json(self.0)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -37,8 +44,15 @@ impl IntoResponse for ApiError {
 pub fn status_of(code: ErrorCode) -> StatusCode {
     use ErrorCode as C;
     match code {
-        C::NotSignedIn => StatusCode::UNAUTHORIZED,
-        C::NotAllowed | C::WrongPassphrase => StatusCode::FORBIDDEN,
+        C::NotSignedIn | C::InvalidCredentials => StatusCode::UNAUTHORIZED,
+        C::NotAllowed
+        | C::WrongPassphrase
+        | C::CsrfRejected
+        | C::SignUpClosed
+        | C::InvitationRequired => StatusCode::FORBIDDEN,
+        C::LockedOut | C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        C::RequestTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        C::RequestTooSlow => StatusCode::REQUEST_TIMEOUT,
         C::NotFound | C::UnknownCommand => StatusCode::NOT_FOUND,
         // What the request asked for collides with the board's state as it is.
         C::AlreadyVoted
@@ -56,6 +70,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::NoOpenReports
         | C::NotAPublicComment
         | C::BoardNotEmpty
+        | C::EmailTaken
+        | C::AdminAccountExists
         | C::Cancelled => StatusCode::CONFLICT,
         // What the request carries is not valid.
         C::InvalidInput
@@ -82,6 +98,11 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::ImportRejected
         | C::EmptyFile
         | C::NotABoard
+        | C::EmailInvalid
+        | C::PasswordTooShort
+        | C::PasswordTooLong
+        | C::PasswordTooCommon
+        | C::TokenExpired
         | C::BadArguments => StatusCode::BAD_REQUEST,
         // The board cannot serve now; the operator has something to do.
         C::NewerBoard

@@ -11,6 +11,7 @@
 //! health, metrics, the portal), [`errors`] (the contract's errors as HTTP statuses),
 //! [`metrics`] (Prometheus text), [`board`] (opening and upkeep of the board).
 
+pub mod auth;
 pub mod board;
 pub mod config;
 pub mod errors;
@@ -34,6 +35,8 @@ pub struct App {
     pub config: Config,
     /// What `/metrics` shows.
     pub metrics: Metrics,
+    /// Rate limits per address and per account.
+    pub limits: auth::Limits,
 }
 
 /// Serves `config`'s board on `listener` until `shutdown` resolves; then lets the
@@ -48,10 +51,12 @@ pub async fn serve(
         slot: Arc::clone(&slot),
         config,
         metrics: Metrics::default(),
+        limits: auth::Limits::default(),
     });
     let upkeep = board::open_and_keep(Arc::clone(&app));
     let router = routes::router(Arc::clone(&app));
     tracing::info!(address = %listener.local_addr()?, board = %app.config.board.display(), "serving");
+    let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await?;

@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use ideaboard_server::config::{Cli, Command};
+use ideaboard_core::{Board, Timestamp, ops};
+use ideaboard_server::config::{AdminCommand, Cli, Command};
 use tokio::net::TcpListener;
 
 fn main() -> ExitCode {
@@ -17,8 +18,8 @@ fn main() -> ExitCode {
         }
     };
     logging(config.log_json);
-    match cli.command {
-        None | Some(Command::Serve) => {}
+    if let Some(Command::Admin(AdminCommand::Create { name, email })) = &cli.command {
+        return admin_create(&config.board, name, email);
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -31,10 +32,48 @@ fn main() -> ExitCode {
         let listener = TcpListener::bind(config.listen).await.map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot listen on {}: {e}", config.listen))
         })?;
+        // The one line on standard output: where it listens (port 0 picks a free one).
+        println!(
+            "ideaboard-server listening on http://{}",
+            listener.local_addr()?
+        );
         ideaboard_server::serve(config, listener, stopped()).await
     });
     match served {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ideaboard-server: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `ideaboard-server admin create`: the first admin account, on the board file
+/// directly (the server need not run; if it does, SQLite serialises the write).
+fn admin_create(board: &std::path::Path, name: &str, email: &str) -> ExitCode {
+    let password = match std::env::var("IDEABOARD_ADMIN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut line = String::new();
+            if let Err(e) = std::io::stdin().read_line(&mut line) {
+                eprintln!("ideaboard-server: cannot read the password: {e}");
+                return ExitCode::FAILURE;
+            }
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let now = Timestamp::now();
+    let created = Board::open(board, now).and_then(|mut board| {
+        ops::accounts::create_first_admin(&mut board, name, email, &password, now)
+    });
+    match created {
+        Ok(profile) => {
+            println!(
+                "created the admin account of {} ({email})",
+                profile.display_name
+            );
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("ideaboard-server: {e}");
             ExitCode::FAILURE

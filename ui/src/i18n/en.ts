@@ -385,6 +385,8 @@ export const en = {
   "error.TokenExpired": "This link has expired, was already used or is not valid. Ask for a new one.",
   "error.CsrfRejected": "The request could not be checked. Reload the page and try again.",
   "error.AdminAccountExists": "This board already has an admin account. Ask an admin for an invitation.",
+  "error.RequestTooLarge": "That is too much to send at once: at most {max} bytes.",
+  "error.RequestTooSlow": "The connection was too slow, so the request was stopped. Try again.",
   "error.UnknownCommand": "This version of Ideaboard does not know that action.",
   "error.BadArguments": "Ideaboard received a request it could not read.",
   "error.Internal": "Something went wrong inside Ideaboard.",

@@ -386,6 +386,8 @@ export const zhCN: Catalogue = {
   "error.TokenExpired": "此链接已过期、已被使用或无效，请索取新的链接。",
   "error.CsrfRejected": "无法验证此请求，请刷新页面后重试。",
   "error.AdminAccountExists": "此创意板已有管理员账户，请向管理员索取邀请。",
+  "error.RequestTooLarge": "一次发送的内容过多：最多 {max} 字节。",
+  "error.RequestTooSlow": "连接太慢，请求已停止。请重试。",
   "error.UnknownCommand": "此版本的创意板不认识这个操作。",
   "error.BadArguments": "创意板收到了无法读取的请求。",
   "error.Internal": "创意板内部出错。",

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   "TokenExpired",
   "CsrfRejected",
   "AdminAccountExists",
+  "RequestTooLarge",
+  "RequestTooSlow",
   "Storage",
   "UnknownCommand",
   "BadArguments",

@@ -3,27 +3,30 @@
 //! handler serves every command through `ideaboard_api::dispatch`; a command only the
 //! desktop window serves is unknown here.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use ideaboard_api::{Access, SessionHost};
-use ideaboard_core::session::Session;
-use ideaboard_core::{Error, ErrorCode};
+use ideaboard_core::{Error, ErrorCode, Timestamp};
 use serde_json::Value;
 
 use crate::App;
+use crate::auth::{self, Limited};
 use crate::errors::{ApiError, refusal};
 
 /// Runs one command of the contract.
 pub async fn call(
     State(app): State<Arc<App>>,
     Path(name): Path<String>,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let command = match ideaboard_api::command(&name) {
@@ -33,14 +36,10 @@ pub async fn call(
     let body = match body {
         Ok(body) => body,
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return refusal(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                ErrorCode::BadArguments,
-                &format!(
-                    "the request is larger than this server accepts ({} bytes)",
-                    app.config.max_body
-                ),
-            );
+            return ApiError::from(Error::RequestTooLarge {
+                max: app.config.max_body,
+            })
+            .into_response();
         }
         Err(rejection) => {
             return refusal(
@@ -64,13 +63,21 @@ pub async fn call(
             }
         }
     };
-    let session = Session::default();
     let worker = Arc::clone(&app);
     let started = Instant::now();
     let answer = tokio::task::spawn_blocking(move || {
+        let now = Timestamp::now();
+        let caller = auth::identify(&worker.slot, &headers, true, now).map_err(|e| e.to_dto())?;
+        if let Some(action) = Limited::of_command(&name) {
+            let member = caller.member_id();
+            worker
+                .limits
+                .check(action, address, member.as_deref(), now)
+                .map_err(|e| e.to_dto())?;
+        }
         let host = SessionHost {
             slot: &worker.slot,
-            session: &session,
+            session: &caller.session,
         };
         ideaboard_api::dispatch(&host, &name, args, &|_| {})
     })

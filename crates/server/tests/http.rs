@@ -1,0 +1,14 @@
+//! `ideaboard-server` over real HTTP: each test starts the server binary on a
+//! loopback port with a demo board of its own and talks to it over a socket.
+
+#[path = "http/support.rs"]
+mod support;
+
+#[path = "http/serving.rs"]
+mod serving;
+
+#[path = "http/accounts.rs"]
+mod accounts;
+
+#[path = "http/limits.rs"]
+mod limits;
