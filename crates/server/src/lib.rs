@@ -15,6 +15,7 @@ pub mod auth;
 pub mod board;
 pub mod config;
 pub mod errors;
+pub mod live;
 pub mod metrics;
 pub mod routes;
 
@@ -27,6 +28,10 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::metrics::Metrics;
 
+/// Read-only connections for reading commands: enough for reads to run side by
+/// side on the blocking pool, few enough that each keeps its page cache warm.
+pub const READERS: usize = 8;
+
 /// What every request handler shares.
 pub struct App {
     /// The one board this server serves.
@@ -37,6 +42,8 @@ pub struct App {
     pub metrics: Metrics,
     /// Rate limits per address and per account.
     pub limits: auth::Limits,
+    /// The board's newest change seq, for the live streams.
+    pub latest: live::Latest,
 }
 
 /// Serves `config`'s board on `listener` until `shutdown` resolves; then lets the
@@ -46,17 +53,27 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let slot = Arc::new(BoardSlot::default());
+    let slot = Arc::new(BoardSlot::with_readers(READERS));
+    let (latest_tx, latest) = tokio::sync::watch::channel(None);
     let app = Arc::new(App {
         slot: Arc::clone(&slot),
         config,
         metrics: Metrics::default(),
         limits: auth::Limits::default(),
+        latest,
     });
     let upkeep = board::open_and_keep(Arc::clone(&app));
+    let poller = live::publish(&app, latest_tx);
     let router = routes::router(Arc::clone(&app));
     tracing::info!(address = %listener.local_addr()?, board = %app.config.board.display(), "serving");
     let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // On shutdown the poller stops first: its end ends every live stream, which
+    // would otherwise keep its connection (and so the graceful stop) open forever.
+    let stop_live = poller.abort_handle();
+    let shutdown = async move {
+        shutdown.await;
+        stop_live.abort();
+    };
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await?;

@@ -12,3 +12,6 @@ mod accounts;
 
 #[path = "http/limits.rs"]
 mod limits;
+
+#[path = "http/live.rs"]
+mod live;

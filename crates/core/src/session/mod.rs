@@ -7,7 +7,7 @@
 //! - [`Session`]: the member acting in one session, the undo of that session's own
 //!   restore, and its export's cancel flag;
 //! - [`Follower`]: where a host has read the board's change feed to;
-//! - [`OwnReader`]: a read-only connection of a host's own.
+//! - [`OwnReader`], [`ReaderPool`]: read-only connections of a host's own.
 
 mod follower;
 mod lock;
@@ -17,5 +17,5 @@ mod slot;
 
 pub use follower::{FEED_PAGE, Follower};
 pub use member::Session;
-pub use reader::OwnReader;
+pub use reader::{OwnReader, ReaderPool};
 pub use slot::{BoardSlot, SlotState};

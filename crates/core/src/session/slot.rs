@@ -18,7 +18,7 @@ use crate::model::{BackupInfo, BoardHealth};
 use crate::{Actor, Board, Error, ErrorDto, Timestamp, backups, ops};
 
 use super::lock::lock;
-use super::{OwnReader, Session};
+use super::{OwnReader, ReaderPool, Session};
 
 enum Slot {
     Opening,
@@ -49,10 +49,10 @@ pub struct BoardSlot {
     upkeep: Mutex<()>,
     /// The host's connection for following the change feed ([`super::Follower`]).
     pub(super) feed_reader: OwnReader,
-    /// A read-only connection for the commands that only read: an export, analytics
+    /// Read-only connections for the commands that only read: an export, analytics
     /// or a search runs on a WAL snapshot of its own, so it never waits behind a
     /// write and never makes one wait.
-    read_side: OwnReader,
+    read_side: ReaderPool,
     /// The board file while the slot holds it open for writing: where `read_side`
     /// reads. Kept apart from the slot so that a read never waits for the slot's
     /// lock, which a running write holds.
@@ -63,8 +63,9 @@ pub struct BoardSlot {
 }
 
 impl Default for BoardSlot {
+    /// A slot with one reading connection: a window, where one person reads.
     fn default() -> Self {
-        BoardSlot::with_slot(Slot::Opening)
+        BoardSlot::with_readers(1)
     }
 }
 
@@ -76,7 +77,13 @@ fn wait_open<'a>(ready: &Condvar, mut slot: MutexGuard<'a, Slot>) -> MutexGuard<
 }
 
 impl BoardSlot {
-    fn with_slot(slot: Slot) -> Self {
+    /// An empty slot whose reading commands share `readers` read-only connections
+    /// (a server's: as many as reads should run at once).
+    pub fn with_readers(readers: usize) -> Self {
+        BoardSlot::with_slot(Slot::Opening, readers)
+    }
+
+    fn with_slot(slot: Slot, readers: usize) -> Self {
         BoardSlot {
             slot: Mutex::new(slot),
             ready: Condvar::new(),
@@ -84,7 +91,7 @@ impl BoardSlot {
             health: Mutex::new(BoardHealth::default()),
             upkeep: Mutex::new(()),
             feed_reader: OwnReader::default(),
-            read_side: OwnReader::default(),
+            read_side: ReaderPool::new(readers),
             read_path: Mutex::new(None),
             state: Mutex::new(SlotState::Opening),
         }
@@ -93,7 +100,7 @@ impl BoardSlot {
     /// A slot holding an already open board (tests, tools).
     pub fn with_open_board(board: Board) -> Self {
         let path = board.path().map(Path::to_path_buf);
-        let slot = BoardSlot::with_slot(Slot::Open(Box::new(board)));
+        let slot = BoardSlot::with_slot(Slot::Open(Box::new(board)), 1);
         *lock(&slot.path) = path;
         slot.note(&lock(&slot.slot));
         slot
@@ -256,6 +263,15 @@ impl BoardSlot {
         self.read_side
             .read_mut(&path, |board| f(board, actor))
             .map_err(|e| e.to_dto())
+    }
+
+    /// The board's newest change seq, read on the slot's feed connection (never
+    /// waiting for a write); None while no board is open for writing or the read
+    /// fails. A host that fans the feed out to many clients polls this, and asks
+    /// `ops::changes_since` for each client only when it moved.
+    pub fn latest_change_seq(&self) -> Option<i64> {
+        let path = lock(&self.read_path).clone()?;
+        self.feed_reader.read(&path, ops::latest_change_seq).ok()
     }
 
     /// Notes what the slot holds after it changed: its state, and where reading

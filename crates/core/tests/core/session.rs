@@ -298,3 +298,34 @@ fn sessions_on_one_slot_act_as_their_own_members() {
     fan_session.cancel_export();
     assert!(flag.load(std::sync::atomic::Ordering::Relaxed));
 }
+
+#[test]
+fn a_pool_of_readers_reads_side_by_side_and_the_latest_seq_moves_with_writes() {
+    let mut w = window();
+    let slot = std::sync::Arc::new({
+        let path = w.dir.path().join("team.board");
+        let slot = BoardSlot::with_readers(3);
+        slot.open(&path, |p| Board::open(p, NOW));
+        slot
+    });
+    let before = slot.latest_change_seq().expect("open for writing");
+    // Three reads at once, each holding its connection until all three are in.
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(3));
+    let readers: Vec<_> = (0..3)
+        .map(|_| {
+            let (slot, barrier) = (slot.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                slot.run_read(&Actor::guest(), |board, _| {
+                    barrier.wait();
+                    ops::board_overview(board)
+                })
+                .unwrap()
+            })
+        })
+        .collect();
+    for reader in readers {
+        reader.join().unwrap();
+    }
+    fan(&mut w.other, "Bo");
+    assert!(slot.latest_change_seq().unwrap() > before);
+}

@@ -34,6 +34,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/auth/session", get(account::session))
         .route("/api/auth/sessions", post(account::sessions))
         .route("/api/auth/sessions/revoke", post(account::revoke))
+        .route("/api/live", get(crate::live::live))
         .route("/healthz", get(probe::healthz))
         .route("/metrics", get(probe::metrics))
         .fallback_service(web::portal(&app.config.web))

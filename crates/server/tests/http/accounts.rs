@@ -8,7 +8,7 @@ use crate::support::{Server, board_bytes, contains};
 const PASSWORD: &str = "a quiet morning espresso";
 
 /// Signs a fan up in a browser; the cookie header to send and the CSRF token.
-fn browser_fan(server: &Server, email: &str) -> (String, String) {
+pub fn browser_fan(server: &Server, email: &str) -> (String, String) {
     let reply = server.post(
         "/api/auth/sign_up",
         &[("User-Agent", "Firefox on the test machine")],
@@ -35,7 +35,7 @@ fn browser_fan(server: &Server, email: &str) -> (String, String) {
 }
 
 /// An idea still open to votes.
-fn first_idea(server: &Server) -> String {
+pub fn first_idea(server: &Server) -> String {
     let query = json!({ "query": { "sort": "trending", "status": "new", "includeHidden": false, "offset": 0, "limit": 20 } });
     let page = server.call("list_ideas", &[], &query);
     page.json()["items"][0]["id"].as_str().unwrap().to_string()

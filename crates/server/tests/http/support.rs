@@ -9,6 +9,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+/// The password `Server::admin` gives the admin.
+pub const ADMIN_PASSWORD: &str = "the brand's own long passphrase";
+
 /// A server process serving a demo board of its own, stopped when dropped.
 pub struct Server {
     pub addr: SocketAddr,
@@ -61,6 +64,33 @@ impl Server {
         };
         server.wait_healthy();
         server
+    }
+
+    /// Creates the board's first admin with `ideaboard-server admin create` (beside
+    /// the running server) and signs them in for a bearer token.
+    pub fn admin(&self, email: &str) -> String {
+        let status = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
+            .arg("--board")
+            .arg(self.board())
+            .args(["admin", "create", "--name", "Ada", "--email", email])
+            .env("IDEABOARD_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "admin create");
+        let reply = self.post(
+            "/api/auth/sign_in",
+            &[],
+            &serde_json::json!({ "email": email, "password": ADMIN_PASSWORD, "bearer": true }),
+        );
+        assert_eq!(
+            reply.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        format!("Bearer {}", reply.json()["token"].as_str().unwrap())
     }
 
     /// The board file.
