@@ -15,3 +15,6 @@ mod limits;
 
 #[path = "http/live.rs"]
 mod live;
+
+#[path = "http/fuzz.rs"]
+mod fuzz;
