@@ -7,7 +7,7 @@
 //! Tokens are looked up on the board's read side (a hash, then one indexed row);
 //! the session's last use is recorded on the writer only every few minutes.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -142,6 +142,7 @@ impl Limited {
         }
     }
 
+    /// The quota per account (for signing up and in: per address).
     fn quota(self) -> Quota {
         match self {
             Limited::SignUp => Quota::SIGN_UP,
@@ -151,12 +152,48 @@ impl Limited {
             Limited::Vote => Quota::VOTE,
         }
     }
+
+    /// The quota per address. Many members can share one address (an office, a
+    /// phone carrier's NAT), so what members do is allowed [`SHARED_ADDRESS`] times
+    /// the account's quota there; signing up and in are limited per address only.
+    fn address_quota(self) -> Quota {
+        let quota = self.quota();
+        match self {
+            Limited::SignUp | Limited::SignIn => quota,
+            Limited::Submit | Limited::Comment | Limited::Vote => Quota::new(
+                quota.burst * SHARED_ADDRESS,
+                (quota.every_ms / i64::from(SHARED_ADDRESS)).max(1),
+            ),
+        }
+    }
 }
 
-/// The server's rate limits: one throttle per action, keyed by account and by
-/// address.
+/// How many members' worth of submitting, commenting and voting one address may do.
+pub const SHARED_ADDRESS: u32 = 20;
+
+/// The address a request comes from: the peer, or with `forwarded` (the server sits
+/// behind a reverse proxy that appends to X-Forwarded-For) the last address the
+/// proxy added. Rate limits key on it.
+pub fn client_ip(peer: SocketAddr, headers: &HeaderMap, forwarded: bool) -> IpAddr {
+    if forwarded {
+        let last = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+            .next_back();
+        if let Some(ip) = last {
+            return ip;
+        }
+    }
+    peer.ip()
+}
+
+/// The server's rate limits: per action, one throttle keyed by address and one
+/// keyed by account.
 pub struct Limits {
-    throttles: Mutex<Vec<(Limited, Throttle)>>,
+    throttles: Mutex<Vec<(Limited, Throttle, Throttle)>>,
 }
 
 impl Default for Limits {
@@ -169,7 +206,16 @@ impl Default for Limits {
             Limited::Vote,
         ];
         Limits {
-            throttles: Mutex::new(all.map(|l| (l, Throttle::new(l.quota()))).to_vec()),
+            throttles: Mutex::new(
+                all.map(|l| {
+                    (
+                        l,
+                        Throttle::new(l.address_quota()),
+                        Throttle::new(l.quota()),
+                    )
+                })
+                .to_vec(),
+            ),
         }
     }
 }
@@ -180,18 +226,18 @@ impl Limits {
     pub fn check(
         &self,
         action: Limited,
-        address: SocketAddr,
+        address: IpAddr,
         member: Option<&str>,
         now: Timestamp,
     ) -> Result<(), Error> {
         let mut throttles = self.throttles.lock().unwrap_or_else(|p| p.into_inner());
-        let (_, throttle) = throttles
+        let (_, by_address, by_member) = throttles
             .iter_mut()
-            .find(|(l, _)| *l == action)
+            .find(|(l, _, _)| *l == action)
             .expect("every action has a throttle");
-        throttle.check(&format!("ip:{}", address.ip()), now)?;
+        by_address.check(&address.to_string(), now)?;
         if let Some(member) = member {
-            throttle.check(&format!("member:{member}"), now)?;
+            by_member.check(member, now)?;
         }
         Ok(())
     }
@@ -222,6 +268,41 @@ mod tests {
         );
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
         assert_eq!(token_of(&headers), None);
+    }
+
+    #[test]
+    fn behind_a_proxy_the_last_forwarded_address_counts() {
+        let peer: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("10.0.0.9, 203.0.113.7"),
+        );
+        assert_eq!(client_ip(peer, &headers, true).to_string(), "203.0.113.7");
+        assert_eq!(client_ip(peer, &headers, false).to_string(), "127.0.0.1");
+        assert_eq!(
+            client_ip(peer, &HeaderMap::new(), true).to_string(),
+            "127.0.0.1"
+        );
+    }
+
+    #[test]
+    fn an_address_may_act_for_many_members_but_one_member_only_for_one() {
+        let limits = Limits::default();
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let now = Timestamp::from_millis(1_796_000_000_000);
+        let burst = Quota::SUBMIT.burst;
+        for i in 0..burst * 3 {
+            let member = format!("m{}", i % 3);
+            limits
+                .check(Limited::Submit, ip, Some(&member), now)
+                .unwrap();
+        }
+        let over = limits
+            .check(Limited::Submit, ip, Some("m0"), now)
+            .unwrap_err();
+        assert_eq!(over.code(), ideaboard_core::ErrorCode::RateLimited);
+        limits.check(Limited::Submit, ip, Some("m9"), now).unwrap();
     }
 
     #[test]

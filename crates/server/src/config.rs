@@ -90,6 +90,12 @@ pub struct ServeArgs {
     #[arg(long, env = "IDEABOARD_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
 
+    /// The server sits behind a reverse proxy that appends the client's address to
+    /// X-Forwarded-For: rate limits key on that address instead of the proxy's. Never
+    /// set it for a server reached directly (clients could claim any address).
+    #[arg(long, env = "IDEABOARD_FORWARDED_FOR", global = true)]
+    pub forwarded_for: bool,
+
     /// Log as JSON lines instead of text (for a log collector).
     #[arg(long, env = "IDEABOARD_LOG_JSON", global = true)]
     pub log_json: bool,
@@ -108,6 +114,7 @@ pub struct Config {
     pub max_body: usize,
     pub request_timeout: Duration,
     pub secure_cookies: bool,
+    pub forwarded_for: bool,
     pub log_json: bool,
 }
 
@@ -130,6 +137,7 @@ impl ServeArgs {
             max_body: self.max_body.or(file.max_body),
             request_timeout: self.request_timeout.or(file.request_timeout),
             secure_cookies: self.secure_cookies || file.secure_cookies,
+            forwarded_for: self.forwarded_for || file.forwarded_for,
             log_json: self.log_json || file.log_json,
         })
     }
@@ -163,6 +171,7 @@ impl ServeArgs {
             max_body,
             request_timeout: Duration::from_secs(timeout),
             secure_cookies: args.secure_cookies,
+            forwarded_for: args.forwarded_for,
             log_json: args.log_json,
         })
     }

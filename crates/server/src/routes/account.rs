@@ -8,7 +8,7 @@
 //! the answer. Passwords are hashed on the board's read side, so the writer is never
 //! held for a hash.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::Json;
@@ -145,7 +145,7 @@ fn opened(app: &App, signed: SignedIn, bearer: bool) -> Response {
 /// what the check relied on. Rate-limited per address as `action`.
 async fn open_session<C: Send + 'static>(
     app: Arc<App>,
-    address: SocketAddr,
+    ip: IpAddr,
     action: Limited,
     session: NewSession,
     check: impl FnOnce(&Board, Timestamp) -> ideaboard_core::Result<C> + Send + 'static,
@@ -159,7 +159,7 @@ async fn open_session<C: Send + 'static>(
         let now = Timestamp::now();
         worker
             .limits
-            .check(action, address, None, now)
+            .check(action, ip, None, now)
             .map_err(|e| e.to_dto())?;
         let guest = Actor::guest();
         let checked = worker.slot.run_read(&guest, |board, _| check(board, now))?;
@@ -179,6 +179,7 @@ pub async fn sign_up(
     Json(body): Json<SignUpBody>,
 ) -> Result<Response, ApiError> {
     let session = new_session(body.bearer, body.label, &headers);
+    let ip = auth::client_ip(address, &headers, app.config.forwarded_for);
     let input = SignUp {
         display_name: body.display_name,
         email: body.email,
@@ -188,7 +189,7 @@ pub async fn sign_up(
     let check = move |board: &Board, now| accounts::check_sign_up(board, &input, now);
     open_session(
         app,
-        address,
+        ip,
         Limited::SignUp,
         session,
         check,
@@ -207,6 +208,7 @@ pub async fn sign_in(
     Json(body): Json<SignInBody>,
 ) -> Result<Response, ApiError> {
     let session = new_session(body.bearer, body.label, &headers);
+    let ip = auth::client_ip(address, &headers, app.config.forwarded_for);
     let input = SignIn {
         email: body.email,
         password: body.password,
@@ -214,7 +216,7 @@ pub async fn sign_in(
     let check = move |board: &Board, now| accounts::check_sign_in(board, &input, now);
     open_session(
         app,
-        address,
+        ip,
         Limited::SignIn,
         session,
         check,

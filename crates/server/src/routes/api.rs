@@ -63,6 +63,7 @@ pub async fn call(
             }
         }
     };
+    let ip = auth::client_ip(address, &headers, app.config.forwarded_for);
     let worker = Arc::clone(&app);
     let started = Instant::now();
     let answer = tokio::task::spawn_blocking(move || {
@@ -72,7 +73,7 @@ pub async fn call(
             let member = caller.member_id();
             worker
                 .limits
-                .check(action, address, member.as_deref(), now)
+                .check(action, ip, member.as_deref(), now)
                 .map_err(|e| e.to_dto())?;
         }
         let host = SessionHost {
