@@ -18,3 +18,6 @@ mod live;
 
 #[path = "http/fuzz.rs"]
 mod fuzz;
+
+#[path = "http/matrix.rs"]
+mod matrix;
