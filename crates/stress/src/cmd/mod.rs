@@ -12,6 +12,8 @@ mod crash_check;
 mod crash_model;
 mod crash_observe;
 mod crash_round;
+mod load;
+mod load_client;
 mod seed_scale;
 mod soak;
 mod soak_checks;
@@ -60,6 +62,10 @@ pub enum Command {
     /// new board, checking every invariant after every step; refusals are counted,
     /// anything else stops it with the step and the seed to replay it.
     Soak(soak::SoakArgs),
+    /// Simulated fans against a running ideaboard-server (loopback only), bounded
+    /// in count and time: the request mix with a live stream each, then
+    /// list pages alone, beside the core's in-process list throughput.
+    Load(load::LoadArgs),
     /// The crash test's writer: endless seeded writes, each announced before and
     /// acknowledged after its commit.
     #[command(hide = true)]
@@ -83,6 +89,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::SeedScale(args) => seed_scale::run(&args, now),
         Command::CrashTest(args) => crash::run(&args, now),
         Command::Soak(args) => soak::run(&args),
+        Command::Load(args) => load::run(&args, now),
         Command::Storm(args) => storm::run(&args),
         Command::Backup { board, out } => {
             let bytes = Board::open(&board, now)?.backup_to(&out)?;
