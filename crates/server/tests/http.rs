@@ -21,3 +21,6 @@ mod fuzz;
 
 #[path = "http/matrix.rs"]
 mod matrix;
+
+#[path = "http/crash.rs"]
+mod crash;

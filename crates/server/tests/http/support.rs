@@ -33,7 +33,9 @@ impl Server {
         Server::start_in(dir, extra)
     }
 
-    fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+    /// Starts the server on the board in `dir` (made as a demo board if there is
+    /// none yet), with `extra` flags.
+    pub fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
         let board = dir.path().join("shared.board");
         let mut child = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
             .arg("--board")
@@ -107,6 +109,29 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
         panic!("the server did not become healthy within 15 s");
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().unwrap().id()
+    }
+
+    /// `POST /api/{command}`, or None when no answer came (the server died).
+    pub fn try_call(&self, command: &str, headers: &[(&str, &str)], body: &Value) -> Option<Reply> {
+        let mut all = vec![("Content-Type", "application/json")];
+        all.extend_from_slice(headers);
+        let path = format!("/api/{command}");
+        self.try_request("POST", &path, &all, body.to_string().as_bytes())
+            .ok()
+    }
+
+    /// Kills the server with SIGKILL, as a power cut would; the directory stays.
+    pub fn kill(mut self) -> tempfile::TempDir {
+        let mut child = self.child.take().unwrap();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self.dir, dir)
     }
 
     /// Sends SIGTERM and waits; the exit status and everything it wrote on stderr.
