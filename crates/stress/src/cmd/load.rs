@@ -4,7 +4,8 @@
 //! Each fan is an account made beforehand on the served board file (`--board`,
 //! through the core, with a bearer session), comes from an address of its own
 //! (X-Forwarded-For; start the server with `--forwarded-for`), holds a live stream
-//! open, and runs a closed loop of requests in the mix: lists 50%, idea
+//! open, and runs a loop of requests with a think time between them (`--think-ms`)
+//! in the mix: lists 50%, idea
 //! pages 25%, search 10%, vote and unvote 10%, comment 4% and submit 1%. A second
 //! phase sends list pages alone. Beside them, in the same run, the core's in-process
 //! throughput for the same list page on as many threads as the machine has cores,
@@ -46,6 +47,11 @@ pub struct LoadArgs {
     /// At most this many requests per phase, whatever the time left.
     #[arg(long, default_value_t = 2_000_000)]
     max_requests: u64,
+    /// Milliseconds a fan waits between one answer and their next request, on
+    /// average (uniform from half to one and a half times it); 0 sends the next
+    /// request at once, so latency then measures the queue, not the server.
+    #[arg(long, default_value_t = 200)]
+    think_ms: u64,
     /// The server's process id, for its peak resident memory (VmHWM).
     #[arg(long)]
     server_pid: Option<u32>,
@@ -200,6 +206,7 @@ struct Run {
     until: Instant,
     /// Requests left in the phase.
     budget: AtomicU64,
+    think_ms: u64,
 }
 
 /// One fan's closed loop until the phase's time or request budget is spent.
@@ -254,6 +261,10 @@ async fn fan_loop(run: Arc<Run>, fan: Fan, seed: u64) -> Tally {
         };
         let answer = load_client::call(http, base, &fan, command, &body).await;
         tally.add(route, &answer);
+        if run.think_ms > 0 {
+            let think = rng.random_range(run.think_ms / 2..=run.think_ms * 3 / 2);
+            tokio::time::sleep(Duration::from_millis(think)).await;
+        }
     }
     tally
 }
@@ -275,6 +286,7 @@ fn phase(
             lists_only,
             until: Instant::now() + Duration::from_secs(args.seconds),
             budget: AtomicU64::new(args.max_requests),
+            think_ms: args.think_ms,
         });
         let events = Arc::new(AtomicU64::new(0));
         let mut streams = Vec::new();
@@ -433,7 +445,7 @@ pub fn run(args: &LoadArgs, now: Timestamp) -> Result<(), Error> {
     let lists = phase_json("lists", &lists, lists_time, lists_events);
     let http_lists = lists["req_per_s"].as_f64().unwrap_or(0.0);
     let report = json!({
-        "fans": args.fans, "seconds": args.seconds, "seed": args.seed,
+        "fans": args.fans, "seconds": args.seconds, "seed": args.seed, "think_ms": args.think_ms,
         "phases": [mix, lists],
         "in_process_lists": { "req_per_s": in_process, "p50_ms": in_stats.p50, "p99_ms": in_stats.p99 },
         "http_over_in_process": http_lists / in_process,
