@@ -15,6 +15,7 @@ pub mod auth;
 pub mod board;
 pub mod config;
 pub mod errors;
+pub mod gate;
 pub mod live;
 pub mod metrics;
 pub mod routes;
@@ -44,6 +45,8 @@ pub struct App {
     pub limits: auth::Limits,
     /// The board's newest change seq, for the live streams.
     pub latest: live::Latest,
+    /// The bound on writes waiting for the board's writer.
+    pub writes: gate::WriteGate,
 }
 
 /// Serves `config`'s board on `listener` until `shutdown` resolves; then lets the
@@ -61,6 +64,7 @@ pub async fn serve(
         metrics: Metrics::default(),
         limits: auth::Limits::default(),
         latest,
+        writes: gate::WriteGate::new(gate::MAX_WAITING_WRITES),
     });
     let upkeep = board::open_and_keep(Arc::clone(&app));
     let poller = live::publish(&app, latest_tx);

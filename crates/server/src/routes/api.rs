@@ -64,6 +64,14 @@ pub async fn call(
         }
     };
     let ip = auth::client_ip(address, &headers, app.config.forwarded_for);
+    // A write joins the writer's queue only while the queue is short.
+    let admitted = match command.access {
+        Access::Write => match app.writes.enter() {
+            Some(admitted) => Some(admitted),
+            None => return busy(),
+        },
+        Access::Read => None,
+    };
     let worker = Arc::clone(&app);
     let started = Instant::now();
     let answer = tokio::task::spawn_blocking(move || {
@@ -83,9 +91,10 @@ pub async fn call(
         ideaboard_api::dispatch(&host, &name, args, &|_| {})
     })
     .await;
-    if command.access == Access::Write {
+    if admitted.is_some() {
         app.metrics.write(command.name, started.elapsed());
     }
+    drop(admitted);
     match answer {
         Ok(Ok(value)) => Json(value).into_response(),
         Ok(Err(dto)) => ApiError(dto).into_response(),
@@ -93,4 +102,12 @@ pub async fn call(
             ApiError::from(Error::Internal(format!("the command failed: {panic}"))).into_response()
         }
     }
+}
+
+/// The answer to a write that found the writer's queue full: 503 `BoardBusy`, try
+/// again in a second.
+fn busy() -> Response {
+    let mut dto = Error::BoardBusy.to_dto();
+    dto.params.retry_after = Some(1);
+    ApiError(dto).into_response()
 }
