@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
 import { ERROR_CODES } from "../ipc/errorCodes";
+import { CLIENT_ERROR_CODES } from "../ipc/errors";
 import type { ErrorParams } from "../ipc/bindings";
 
 // Every parameter the core's ErrorDto can carry; type checking fails when one is missing.
@@ -38,7 +39,7 @@ describe("message catalogues", () => {
   });
 
   it.each(Object.entries(catalogues))("%s has a message for every error code", (_, catalogue) => {
-    const missing = ERROR_CODES.filter((code) => !(`error.${code}` in catalogue));
+    const missing = [...ERROR_CODES, ...CLIENT_ERROR_CODES].filter((code) => !(`error.${code}` in catalogue));
     expect(missing).toEqual([]);
   });
 

@@ -390,6 +390,7 @@ export const en = {
   "error.UnknownCommand": "This version of Ideaboard does not know that action.",
   "error.BadArguments": "Ideaboard received a request it could not read.",
   "error.Internal": "Something went wrong inside Ideaboard.",
+  "error.Unreachable": "The server could not be reached. Check your connection and try again.",
   ...teamEn,
 } as const;
 
