@@ -1,3 +1,4 @@
+import { accountZhCN } from "./account.zh-CN";
 import type { Catalogue } from "./en";
 import { teamZhCN } from "./team.zh-CN";
 
@@ -393,4 +394,5 @@ export const zhCN: Catalogue = {
   "error.Internal": "创意板内部出错。",
   "error.Unreachable": "无法连接到服务器。请检查网络连接后重试。",
   ...teamZhCN,
+  ...accountZhCN,
 };
