@@ -48,18 +48,27 @@ step "end-to-end"
 bash scripts/e2e.sh
 
 # The web portal in headless Chromium against the real server (a minute or two) runs
-# beside the release build, which is mostly the compiler's time; it serves a copy of
-# the UI built above, since the release build builds ui/dist again. Its output comes
-# after the release step's, whole.
+# beside the release build, which is mostly the compiler's time. It serves a copy of
+# the UI built above (the release build builds ui/dist again) and runs the server the
+# cargo tests built (a build of that package alone would compile its dependencies
+# again with other features). Its output comes after the release step's, whole.
 step "web portal end-to-end (beside the release build below)"
 web_dist="$(mktemp -d -t ideaboard-web-dist.XXXXXX)"
 cp -r ui/dist/. "$web_dist"
 web_log="$web_dist.log"
+web_server="${CARGO_TARGET_DIR:-$PWD/target}/debug/ideaboard-server"
+[ -x "$web_server" ] || web_server=""
 # In a process group of its own (its pid is the group's id), so that a failing release
 # step can stop the suite and everything it started at once.
-IDEABOARD_WEB_DIST="$web_dist" setsid bash scripts/web-e2e.sh >"$web_log" 2>&1 &
+IDEABOARD_WEB_DIST="$web_dist" IDEABOARD_SERVER_BIN="$web_server" setsid bash scripts/web-e2e.sh >"$web_log" 2>&1 &
 web_pid=$!
-trap 'kill -TERM -- "-$web_pid" 2>/dev/null || true; wait "$web_pid" 2>/dev/null || true' EXIT
+stop_web_suite() {
+  kill -TERM -- "-$web_pid" 2>/dev/null || true
+  wait "$web_pid" 2>/dev/null || true
+  rm -rf "$web_dist"
+  echo "test: the web portal's suite was stopped; its output so far: $web_log" >&2
+}
+trap stop_web_suite EXIT
 
 # The release .deb: built, then checked without installing it (Depends, the files it
 # installs, every library of its binary resolves). The clean-Debian install and launch

@@ -9,6 +9,7 @@
 #   bash scripts/web-e2e.sh                         # the suite
 #   IDEABOARD_SCREENSHOTS=1 bash scripts/web-e2e.sh # also writes docs/screenshots/web-*.png
 #   IDEABOARD_WEB_DIST=DIR bash scripts/web-e2e.sh  # serves DIR, a UI already built (no UI build)
+#   IDEABOARD_SERVER_BIN=FILE ...                    # runs FILE, a server already built (no cargo build)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
@@ -34,9 +35,12 @@ if [ -z "$dist" ]; then
   dist=ui/dist
 fi
 [ -f "$dist/index.html" ] || fail "no built UI in $dist"
-log "building ideaboard-server"
-cargo build -p ideaboard-server
-server_bin="${CARGO_TARGET_DIR:-$repo/target}/debug/ideaboard-server"
+server_bin="${IDEABOARD_SERVER_BIN:-}"
+if [ -z "$server_bin" ]; then
+  log "building ideaboard-server"
+  cargo build -p ideaboard-server
+  server_bin="${CARGO_TARGET_DIR:-$repo/target}/debug/ideaboard-server"
+fi
 [ -x "$server_bin" ] || fail "no server binary at $server_bin"
 
 tmp="$(mktemp -d -t ideaboard-web-e2e.XXXXXX)"
