@@ -10,11 +10,9 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 SCREEN="1400x900x24"
 
-log() { echo "e2e: $*"; }
-fail() {
-  echo "e2e: $*" >&2
-  exit 1
-}
+LOG_PREFIX=e2e
+# shellcheck source=lib/processes.sh
+. scripts/lib/processes.sh
 
 [ -f ui/dist/index.html ] || fail "ui/dist is missing: run 'npm --prefix ui run build' first"
 for tool in Xvfb tauri-driver WebKitWebDriver import node dbus-daemon; do
@@ -52,23 +50,6 @@ driver_pid=""
 driver_children=""
 bus_pid=""
 
-# SIGTERM, wait up to 5 s, and only then SIGKILL as a last resort.
-stop() {
-  local pid="$1" name="$2" waited=0
-  [ -n "$pid" ] || return 0
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 50 ]; do
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "$name ($pid) ignored SIGTERM for 5 s; sending SIGKILL"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
 stop_driver() {
   if [ -n "$driver_pid" ]; then
     # WebKitWebDriver is tauri-driver's child; remember it before its parent goes.
@@ -79,45 +60,14 @@ stop_driver() {
   fi
 }
 
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
+stop_all() {
   stop_driver
   stop "$bus_pid" dbus-daemon
   stop "$xvfb_pid" Xvfb
-  if [ "$status" -ne 0 ]; then
-    log "logs kept in $tmp"
-  elif [ "${IDEABOARD_KEEP_TMP:-0}" != 1 ]; then
-    rm -rf "$tmp"
-  fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+stop_on_exit stop_all
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-wait_for() {
-  local what="$1" tries=100
-  shift
-  until "$@"; do
-    tries=$((tries - 1))
-    [ "$tries" -gt 0 ] || fail "$what did not come up within 10 s"
-    sleep 0.1
-  done
-}
-
-# Two free loopback ports (tauri-driver's, and WebKitWebDriver's behind it), so that
-# two checkouts can run the suite at once.
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 20000))
-    port_open "$port" || { echo "$port"; return 0; }
-  done
-  fail "no free loopback port found"
-}
+# Two free loopback ports: tauri-driver's, and WebKitWebDriver's behind it.
 DRIVER_PORT="$(free_port)"
 NATIVE_PORT="$(free_port)"
 while [ "$NATIVE_PORT" = "$DRIVER_PORT" ]; do NATIVE_PORT="$(free_port)"; done

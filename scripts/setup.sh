@@ -13,6 +13,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver imagemagick fonts-noto-cjk fonts-noto-color-emoji
   dbus
+  # The web portal's suite (scripts/web-e2e.sh): headless Chromium and its WebDriver.
+  chromium chromium-driver
 )
 NODE_MIN_MAJOR=20
 NODE_MIN_MINOR=19

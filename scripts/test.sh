@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full check: UI lint/types/unit tests/build, Rust fmt/clippy/tests, the
-# end-to-end suite, then the release .deb. Stops at the first failing step with its
-# exit status.
+# end-to-end suite, then the release .deb with the web portal's suite beside it.
+# Stops at the first failing step with its exit status.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -47,8 +47,39 @@ fi
 step "end-to-end"
 bash scripts/e2e.sh
 
+# The web portal in headless Chromium against the real server (a minute or two) runs
+# beside the release build, which is mostly the compiler's time. It serves a copy of
+# the UI built above (the release build builds ui/dist again) and runs the server the
+# cargo tests built (a build of that package alone would compile its dependencies
+# again with other features). Its output comes after the release step's, whole.
+step "web portal end-to-end (beside the release build below)"
+web_dist="$(mktemp -d -t ideaboard-web-dist.XXXXXX)"
+cp -r ui/dist/. "$web_dist"
+web_log="$web_dist.log"
+web_server="${CARGO_TARGET_DIR:-$PWD/target}/debug/ideaboard-server"
+[ -x "$web_server" ] || web_server=""
+# In a process group of its own (its pid is the group's id), so that a failing release
+# step can stop the suite and everything it started at once.
+IDEABOARD_WEB_DIST="$web_dist" IDEABOARD_SERVER_BIN="$web_server" setsid bash scripts/web-e2e.sh >"$web_log" 2>&1 &
+web_pid=$!
+stop_web_suite() {
+  kill -TERM -- "-$web_pid" 2>/dev/null || true
+  wait "$web_pid" 2>/dev/null || true
+  rm -rf "$web_dist"
+  echo "test: the web portal's suite was stopped; its output so far: $web_log" >&2
+}
+trap stop_web_suite EXIT
+
 # The release .deb: built, then checked without installing it (Depends, the files it
 # installs, every library of its binary resolves). The clean-Debian install and launch
 # is the long check: sudo scripts/deb-check.sh (see the README's Release section).
 step "release: build and check the .deb"
 bash scripts/release.sh --check
+
+step "web portal end-to-end: result"
+web_status=0
+wait "$web_pid" || web_status=$?
+trap - EXIT
+cat "$web_log"
+rm -rf "$web_dist" "$web_log"
+exit "$web_status"

@@ -48,4 +48,17 @@ export default tseslint.config(
     files: ["src/ipc/tauri.ts"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // The UI reaches a host only through src/ipc: the server's HTTP API and live feed too.
+    files: ["src/**/*.ts", "src/**/*.svelte"],
+    ignores: ["src/ipc/**", "src/test/**", "src/**/*.test.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "Only src/ipc (the HTTP Backend) talks to the server." },
+        { name: "EventSource", message: "Only src/ipc (the HTTP Backend) follows the live feed." },
+        { name: "WebSocket", message: "Only src/ipc talks to the server." },
+      ],
+    },
+  },
 );

@@ -3,10 +3,15 @@
  * truth (`#/`, `#/ideas/<id>`, `#/share`, `#/adoption`, `#/notifications`, `#/profile`, and the
  * team's `#/team/<section>`), so links are plain `<a href>` and a reload
  * keeps the page; anything unknown falls back to the idea list.
+ *
+ * An idea is also linked by its number (`#/ideas/123`, what fans see and share), and a
+ * shared board's server answers a path such as `/ideas/<id>` or `/ideas/123` with the
+ * portal: the router takes that path for the same hash when it starts.
  */
 export type Route =
   | { name: "vote" }
   | { name: "idea"; id: string }
+  | { name: "ideaByNumber"; number: number }
   | { name: "share" }
   | { name: "adoption" }
   | { name: "notifications" }
@@ -37,8 +42,15 @@ export function parseRoute(hash: string): Route {
   if (hash.startsWith(IDEA_PREFIX)) {
     const id = decodeURIComponent(hash.slice(IDEA_PREFIX.length));
     if (/^[0-9a-fA-F-]{8,}$/.test(id)) return { name: "idea", id };
+    if (/^[1-9][0-9]{0,9}$/.test(id)) return { name: "ideaByNumber", number: Number(id) };
   }
   return { name: "vote" };
+}
+
+/** The hash a path-style link stands for (`/ideas/<id or number>`), or null for any other path. */
+export function pathHash(pathname: string): string | null {
+  const match = /^\/ideas\/([^/]+)\/?$/.exec(pathname);
+  return match ? `${IDEA_PREFIX}${match[1]}` : null;
 }
 
 export function routeHref(route: Route): string {
@@ -52,6 +64,8 @@ export function routeHref(route: Route): string {
       return `#/${route.name}`;
     case "idea":
       return `${IDEA_PREFIX}${encodeURIComponent(route.id)}`;
+    case "ideaByNumber":
+      return `${IDEA_PREFIX}${route.number}`;
     case "team":
       return `${TEAM_PREFIX}${route.section}`;
   }
@@ -62,8 +76,11 @@ export class Router {
 
   readonly #location: Location;
 
-  constructor(location: Location = globalThis.location) {
+  constructor(location: Location = globalThis.location, history: History = globalThis.history) {
     this.#location = location;
+    const linked = pathHash(location.pathname);
+    // The portal's own address then carries the view, as every link inside it does.
+    if (linked !== null && location.hash === "") history.replaceState(history.state, "", `/${linked}`);
     this.route = parseRoute(location.hash);
   }
 
@@ -78,6 +95,13 @@ export class Router {
     };
     target.addEventListener("hashchange", sync);
     return () => target.removeEventListener("hashchange", sync);
+  }
+
+  /** Shows `route` in place of the current one, which Back then skips (a link by number, resolved). */
+  replace(route: Route): void {
+    this.route = route;
+    const href = routeHref(route);
+    if (this.#location.hash !== href) this.#location.replace(href);
   }
 
   go(route: Route): void {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Router, parseRoute, routeHref, type Route } from "./router.svelte";
+import { Router, parseRoute, pathHash, routeHref, type Route } from "./router.svelte";
 
 const ID = "0190a000-0000-7000-8000-000000000007";
 
@@ -16,6 +16,7 @@ describe("router", () => {
       { name: "notifications" },
       { name: "profile" },
       { name: "idea", id: ID },
+      { name: "ideaByNumber", number: 123 },
       { name: "team", section: "inbox" },
       { name: "team", section: "settings" },
     ];
@@ -26,7 +27,7 @@ describe("router", () => {
   });
 
   it("falls back to the idea list for anything unknown", () => {
-    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/share/extra", "__proto__", "#/adoption/x", "#/team/", "#/team/nope"]) {
+    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/ideas/0", "#/ideas/-3", "#/ideas/1e3", "#/share/extra", "__proto__", "#/adoption/x", "#/team/", "#/team/nope"]) {
       expect(parseRoute(hash)).toEqual({ name: "vote" });
     }
   });
@@ -54,5 +55,30 @@ describe("router", () => {
     window.location.hash = "#/share";
     window.dispatchEvent(new HashChangeEvent("hashchange"));
     expect(router.route).toEqual({ name: "idea", id: ID });
+  });
+
+  it("opens an idea's path-style link (the server answers any path with the portal) as its hash", () => {
+    window.history.replaceState(null, "", `/ideas/${ID}`);
+    expect(new Router().route).toEqual({ name: "idea", id: ID });
+    expect(window.location.pathname).toBe("/");
+    expect(window.location.hash).toBe(`#/ideas/${ID}`);
+
+    window.history.replaceState(null, "", "/ideas/42/");
+    expect(new Router().route).toEqual({ name: "ideaByNumber", number: 42 });
+    expect(`${window.location.pathname}${window.location.hash}`).toBe("/#/ideas/42");
+
+    for (const path of ["/", "/index.html", "/ideas", "/ideas/", "/ideas/1/comments", "/share"]) {
+      expect(pathHash(path)).toBeNull();
+    }
+  });
+
+  it("replaces a link by number with the idea's own, leaving no step for Back", () => {
+    window.location.hash = "#/ideas/42";
+    const router = new Router();
+    const depth = window.history.length;
+    router.replace({ name: "idea", id: ID });
+    expect(router.route).toEqual({ name: "idea", id: ID });
+    expect(window.location.hash).toBe(`#/ideas/${ID}`);
+    expect(window.history.length).toBe(depth);
   });
 });

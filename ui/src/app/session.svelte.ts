@@ -48,6 +48,13 @@ export class Session {
     if (profile.id === this.profile?.id) this.profile = profile;
   }
 
+  /** The member a shared board's server now says this page acts as (signed in, out, or elsewhere). */
+  async signedIn(profile: MemberProfile | null): Promise<void> {
+    if (JSON.stringify(profile) === JSON.stringify(this.profile)) return;
+    this.#set(profile);
+    await this.#loadBudget();
+  }
+
   profiles(): Promise<MemberProfile[]> {
     return listProfiles();
   }

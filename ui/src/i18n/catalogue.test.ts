@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { zhCN } from "./zh-CN";
+import { accountWording } from "./wording";
 import { ERROR_CODES } from "../ipc/errorCodes";
+import { CLIENT_ERROR_CODES } from "../ipc/errors";
 import type { ErrorParams } from "../ipc/bindings";
 
 // Every parameter the core's ErrorDto can carry; type checking fails when one is missing.
@@ -38,7 +40,7 @@ describe("message catalogues", () => {
   });
 
   it.each(Object.entries(catalogues))("%s has a message for every error code", (_, catalogue) => {
-    const missing = ERROR_CODES.filter((code) => !(`error.${code}` in catalogue));
+    const missing = [...ERROR_CODES, ...CLIENT_ERROR_CODES].filter((code) => !(`error.${code}` in catalogue));
     expect(missing).toEqual([]);
   });
 
@@ -58,6 +60,18 @@ describe("message catalogues", () => {
       return placeholders(en[k]).join() !== placeholders(zhCN[k]).join();
     });
     expect(differing).toEqual([]);
+  });
+
+  it("words the portal's accounts in both languages, with the placeholders of the messages they replace", () => {
+    const placeholders = (text: string | undefined) => (text?.match(/\{\w+\}/g) ?? []).sort().join();
+    expect(Object.keys(accountWording.en).sort()).toEqual(Object.keys(accountWording["zh-CN"]).sort());
+    for (const [locale, words] of Object.entries(accountWording)) {
+      const catalogue = catalogues[locale as keyof typeof catalogues];
+      const differing = Object.entries(words).filter(
+        ([key, text]) => placeholders(text) !== placeholders(catalogue[key as keyof typeof en]),
+      );
+      expect(differing).toEqual([]);
+    }
   });
 
   it("really is Chinese in zh-CN where the English differs", () => {

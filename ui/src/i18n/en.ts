@@ -1,3 +1,4 @@
+import { accountEn } from "./account.en";
 import { teamEn } from "./team.en";
 
 /** English catalogue. Its keys define the message keys; every other catalogue must match them. */
@@ -390,7 +391,9 @@ export const en = {
   "error.UnknownCommand": "This version of Ideaboard does not know that action.",
   "error.BadArguments": "Ideaboard received a request it could not read.",
   "error.Internal": "Something went wrong inside Ideaboard.",
+  "error.Unreachable": "The server could not be reached. Check your connection and try again.",
   ...teamEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -74,9 +74,22 @@ function interpolate(template: string, params: Params): string {
   });
 }
 
+/** Messages said otherwise on some hosts, by locale (see `useWording`). */
+export type Wording = Record<Locale, Partial<Catalogue>>;
+
+let wording: Wording | null = null;
+
+/**
+ * Says some messages otherwise from now on (a shared board's "Sign in" where the
+ * desktop says "Choose a profile"); null goes back to the catalogues alone.
+ */
+export function useWording(next: Wording | null): void {
+  wording = next;
+}
+
 /** The message for `key` in the current locale; numeric params are formatted for the locale. */
 export function t(key: MessageKey, params?: Params): string {
-  const template = catalogues[state.current][key];
+  const template = wording?.[state.current][key] ?? catalogues[state.current][key];
   return params ? interpolate(template, params) : template;
 }
 

@@ -1,3 +1,4 @@
+import { accountZhCN } from "./account.zh-CN";
 import type { Catalogue } from "./en";
 import { teamZhCN } from "./team.zh-CN";
 
@@ -391,5 +392,7 @@ export const zhCN: Catalogue = {
   "error.UnknownCommand": "此版本的创意板不认识这个操作。",
   "error.BadArguments": "创意板收到了无法读取的请求。",
   "error.Internal": "创意板内部出错。",
+  "error.Unreachable": "无法连接到服务器。请检查网络连接后重试。",
   ...teamZhCN,
+  ...accountZhCN,
 };

@@ -5,10 +5,11 @@
  * `commands.ts` call through it, so views never know which host answers.
  *
  * Which backend runs is chosen here, in one place: the desktop app's Tauri IPC
- * today; an HTTP/WebSocket backend for the web portal joins it without a view
- * changing.
+ * inside the app's window, the server's HTTP API (./http.ts) in any other browser
+ * (the web portal).
  */
 import type { CommandName, EventName } from "./contract";
+import { httpBackend } from "./http";
 import { tauriBackend } from "./tauri";
 
 /** A file type offered by the save and open dialogs. */
@@ -18,6 +19,8 @@ export interface FileFilter {
 }
 
 export interface Backend {
+  /** Whether this host serves `command` (a server does not serve the desktop's local ones). */
+  serves(command: CommandName): boolean;
   /** Calls a command with its arguments (its request's camelCase fields); rejects with an `IpcError`. */
   call<T>(command: CommandName, args?: object): Promise<T>;
   /** Calls a command that streams items while it runs, handing each to `onItem`; rejects with an `IpcError`. */
@@ -32,7 +35,12 @@ export interface Backend {
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
 }
 
-let current: Backend = tauriBackend;
+/** The backend of the host the page runs in: Tauri's inside the app's window, HTTP anywhere else. */
+export function hostBackend(scope: object = globalThis): Backend {
+  return "__TAURI_INTERNALS__" in scope ? tauriBackend : httpBackend;
+}
+
+let current: Backend = hostBackend();
 
 /** The backend every call goes through. */
 export function backend(): Backend {

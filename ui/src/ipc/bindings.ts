@@ -96,6 +96,18 @@ export type MemberProfile = { id: string, displayName: string, role: Role, joine
 
 export type NewMember = { displayName: string, role: Role, passphrase: string | null, };
 
+export type SignUp = { displayName: string, email: string, password: string, invitation: string | null, };
+
+export type SignIn = { email: string, password: string, };
+
+export type SessionKind = "cookie" | "bearer";
+
+export type SessionInfo = { id: string, kind: SessionKind, label: string, createdAt: Timestamp, lastSeenAt: Timestamp, expiresAt: Timestamp, 
+/**
+ * The session the list was asked from.
+ */
+current: boolean, };
+
 export type Category = { slug: string, name: string, nameEn: string | null, };
 
 export type IdeaSummary = { id: string, number: number, title: string, 

@@ -1,17 +1,24 @@
 /**
  * How a refused or failed command reaches the views, whichever backend answered: an
  * `IpcError` carrying the core's stable error code (the UI branches on it, and
- * localises the message by it).
+ * localises the message by it), or the one code a client adds itself: the host
+ * could not be reached at all (a browser offline, a server down).
  */
 import type { ErrorCode, ErrorParams } from "./bindings";
 import { isErrorCode } from "./errorCodes";
 
+/** The codes no host sends, because they mean no host answered. */
+export const CLIENT_ERROR_CODES = ["Unreachable"] as const;
+
+/** What a refusal or failure is: one of the core's codes, or a client's own. */
+export type FailureCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
+
 export class IpcError extends Error {
-  readonly code: ErrorCode;
+  readonly code: FailureCode;
   /** The numbers and names the localised message fills in (`len`, `max`, `budget`, ...). */
   readonly params: ErrorParams;
 
-  constructor(code: ErrorCode, message: string, params: ErrorParams = {}) {
+  constructor(code: FailureCode, message: string, params: ErrorParams = {}) {
     super(message);
     this.name = "IpcError";
     this.code = code;

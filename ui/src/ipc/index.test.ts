@@ -131,6 +131,7 @@ describe("the Backend", () => {
         seen.push(["listen", event]);
         return () => {};
       },
+      serves: () => true,
       notify: async () => {},
       chooseSavePath: async (defaultPath: string) => {
         seen.push(["save", defaultPath]);

@@ -1,16 +1,23 @@
 /**
  * The one module views talk to for anything of the host: the generated function of
  * every command and event (./commands.ts, from the contract in crates/api), the
- * types (./bindings.ts), the error every refusal becomes (`IpcError`), and what the
- * host offers besides commands. All of it goes through the one Backend
- * (./backend.ts).
+ * types (./bindings.ts), the error every refusal becomes (`IpcError`), what the
+ * host offers besides commands, all through the one Backend (./backend.ts); and a
+ * shared board's accounts (./accounts.ts), which only the server has.
  */
 import { backend, type FileFilter } from "./backend";
+import type { CommandName } from "./contract";
 
 export type * from "./bindings";
 export * from "./commands";
-export { IpcError, toIpcError } from "./errors";
+export { IpcError, toIpcError, type FailureCode } from "./errors";
 export type { Backend, FileFilter } from "./backend";
+export * from "./accounts";
+
+/** Whether the host serves `command`: a server does not serve the desktop's local ones (paths, backups, local profiles). */
+export function serves(command: CommandName): boolean {
+  return backend().serves(command);
+}
 
 /** Shows a notification from the operating system (the Tauri notification plugin). */
 export function notifyOs(title: string, body: string): Promise<void> {

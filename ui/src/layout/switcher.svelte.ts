@@ -1,4 +1,4 @@
-/** Whether the profile switcher is open; any view may ask for it (e.g. "choose a profile first"). */
+/** Whether the profile switcher (a shared board's sign-in dialog) is open; any view may ask for it (e.g. "choose a profile first"). */
 class SwitcherState {
   open = $state(false);
 }

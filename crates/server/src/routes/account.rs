@@ -19,7 +19,7 @@ use ideaboard_core::model::{
     MemberProfile, NewSession, SessionInfo, SessionKind, SignIn, SignUp, SignedIn,
 };
 use ideaboard_core::ops::{self, accounts};
-use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp};
+use ideaboard_core::{Actor, Board, Error, ErrorCode, ErrorDto, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::App;
@@ -252,11 +252,14 @@ pub async fn sign_out(
 
 /// `GET /api/auth/session`: who the caller is, and for a cookie session the CSRF
 /// token its page must send (a page cannot read its `HttpOnly` cookie). Safe as a
-/// GET: it changes nothing, and another site cannot read the answer.
+/// GET: it changes nothing, and another site cannot read the answer. A cookie whose
+/// session has ended (signed out or revoked elsewhere, expired) makes the page a
+/// guest's again and is cleared: the page's script cannot remove it itself.
 pub async fn session(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-) -> Result<Json<SessionAnswer>, ApiError> {
+) -> Result<Response, ApiError> {
+    let cookie = matches!(auth::token_of(&headers), Some((_, Carrier::Cookie)));
     let answer = as_caller(&app, headers, false, |worker, caller, _| {
         let actor = caller.session.actor();
         let profile = match actor.member_id() {
@@ -280,8 +283,25 @@ pub async fn session(
             token: None,
         })
     })
-    .await?;
-    Ok(Json(answer))
+    .await;
+    match answer {
+        Ok(answer) => Ok(Json(answer).into_response()),
+        Err(ApiError(dto)) if cookie && dto.code == ErrorCode::NotSignedIn => {
+            let guest = SessionAnswer {
+                profile: None,
+                session: None,
+                csrf_token: None,
+                token: None,
+            };
+            let mut response = Json(guest).into_response();
+            response.headers_mut().insert(
+                header::SET_COOKIE,
+                session_cookie(None, app.config.secure_cookies),
+            );
+            Ok(response)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// `POST /api/auth/sessions`: the caller's live sessions, this one marked.

@@ -138,6 +138,17 @@ fn a_revoked_session_is_refused_at_once_and_the_board_keeps_no_secret() {
     assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
     let after = vote(&server, &browser, &idea);
     assert_eq!(after.status, 401);
+    // A page still holding the dead cookie is a guest's again, and loses the cookie.
+    let reload = server.request("GET", "/api/auth/session", &[("Cookie", &cookie)], b"");
+    assert_eq!(
+        reload.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&reload.body)
+    );
+    assert_eq!(reload.json()["profile"], Value::Null);
+    assert_eq!(reload.json()["csrfToken"], Value::Null);
+    assert!(reload.header("set-cookie").unwrap().contains("Max-Age=0"));
 
     let bytes = board_bytes(&server.board());
     for secret in [

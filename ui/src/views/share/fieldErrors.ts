@@ -1,9 +1,9 @@
-import type { ErrorCode } from "../../ipc";
+import type { FailureCode } from "../../ipc";
 
 export type ShareField = "title" | "body" | "category" | "tags" | "form";
 
 /** Which field of the Share form a core error code belongs to; anything else is form-wide. */
-const FIELD_OF: Partial<Record<ErrorCode, ShareField>> = {
+const FIELD_OF: Partial<Record<FailureCode, ShareField>> = {
   TitleEmpty: "title",
   TitleTooShort: "title",
   TitleTooLong: "title",
@@ -14,6 +14,6 @@ const FIELD_OF: Partial<Record<ErrorCode, ShareField>> = {
   InvalidInput: "tags",
 };
 
-export function fieldOf(code: ErrorCode): ShareField {
+export function fieldOf(code: FailureCode): ShareField {
   return FIELD_OF[code] ?? "form";
 }

@@ -1,0 +1,49 @@
+/**
+ * Accounts on a shared board, for the web portal: sign up and in with an email and a
+ * password, sign out, and the member's own sessions. These are the server's routes
+ * under `/api/auth/` (they turn a password into a cookie session), not commands of
+ * the contract; the desktop's local profiles are the contract's `list_profiles` and
+ * `sign_in`. Whether the host has accounts or local profiles: `hasAccounts()`.
+ */
+import type { SessionInfo, SignIn, SignUp } from "./bindings";
+import { backend } from "./backend";
+import { forgetSession, post, rememberSession, sessionAnswer, type SessionAnswer } from "./http";
+
+export type { SessionAnswer } from "./http";
+export { watchSession } from "./http";
+
+/** Whether members sign in with an account (a shared board) rather than pick a local profile. */
+export function hasAccounts(): boolean {
+  return !backend().serves("list_profiles");
+}
+
+/** Who the server says this page is signed in as, asked anew. */
+export function currentSession(): Promise<SessionAnswer> {
+  return sessionAnswer(true);
+}
+
+/** Opens a new account (a fan's, or the role its invitation gives) and signs in to it. */
+export async function signUp(input: SignUp): Promise<SessionAnswer> {
+  return rememberSession(await post<SessionAnswer>("/api/auth/sign_up", input));
+}
+
+/** Signs in with an email and a password. */
+export async function signInWithPassword(input: SignIn): Promise<SessionAnswer> {
+  return rememberSession(await post<SessionAnswer>("/api/auth/sign_in", input));
+}
+
+/** Ends this page's session: a guest from now on. */
+export async function signOutOfAccount(): Promise<void> {
+  await post<null>("/api/auth/sign_out");
+  forgetSession();
+}
+
+/** The member's live sessions, the one asking marked `current`. */
+export function listSessions(): Promise<SessionInfo[]> {
+  return post<SessionInfo[]>("/api/auth/sessions");
+}
+
+/** Ends one of the member's sessions at once (another browser, a lost device). */
+export async function revokeSession(id: string): Promise<void> {
+  await post<null>("/api/auth/sessions/revoke", { id });
+}
