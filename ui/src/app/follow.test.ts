@@ -167,6 +167,28 @@ describe("views following the board", () => {
     expect(invoke.mock.calls.filter(([c]) => c === "get_idea")).toHaveLength(3);
   });
 
+  it("the newest-first list reloads for an idea it has not loaded, which may be new", async () => {
+    const one = idea(1);
+    const two = idea(2);
+    let ideas = [one];
+    invoke.mockImplementation(
+      commands({
+        list_ideas: () => page(ideas),
+        get_idea: () => detail(one),
+      }),
+    );
+    const feed = new IdeaFeed();
+    feed.sort = "new";
+    await feed.reload();
+    ideas = [two, one];
+    await feed.refreshIdeas([two.id]);
+    expect(feed.items.map((i) => i.number)).toEqual([2, 1]);
+    feed.sort = "trending";
+    ideas = [idea(3), two, one];
+    await feed.refreshIdeas([idea(3).id]);
+    expect(feed.items.map((i) => i.number)).toEqual([2, 1]);
+  });
+
   it("the list keeps a card this window changed while the refresh was under way", async () => {
     const one = idea(1);
     let answer: (value: unknown) => void = () => {};

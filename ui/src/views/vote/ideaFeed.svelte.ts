@@ -224,9 +224,16 @@ export class IdeaFeed {
   /**
    * Another write moved these ideas (the board's change feed): their cards take the
    * core's answer in place, keeping order, window and scroll; an idea this member may
-   * no longer see leaves the list. Ideas not loaded yet show on the next reload.
+   * no longer see leaves the list. On the newest-first list (not a search), an idea it
+   * has not loaded may be a new one, which belongs at the top: the list reloads.
+   * Elsewhere ideas not loaded yet show on the next reload.
    */
   async refreshIdeas(ids: string[]): Promise<void> {
+    const unknown = ids.some((id) => !this.items.some((idea) => idea.id === id));
+    if (unknown && this.sort === "new" && this.activeSearch === "") {
+      await this.reload();
+      return;
+    }
     const generation = this.#generation;
     const loaded = this.items.filter((idea) => ids.includes(idea.id));
     const answers = await Promise.all(
