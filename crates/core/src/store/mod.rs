@@ -39,6 +39,7 @@ pub(crate) mod sessions;
 pub(crate) mod settings;
 pub(crate) mod taxonomy;
 pub(crate) mod team;
+pub(crate) mod totals;
 pub(crate) mod triage;
 pub(crate) mod votes;
 
