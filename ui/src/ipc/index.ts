@@ -10,7 +10,8 @@ import { backend, type FileFilter } from "./backend";
 export type * from "./bindings";
 export * from "./commands";
 export { IpcError, toIpcError } from "./errors";
-export type { Backend, FileFilter } from "./backend";
+export { calls, watchWrites } from "./backend";
+export type { Backend, FileFilter, WriteWatcher } from "./backend";
 
 /** Shows a notification from the operating system (the Tauri notification plugin). */
 export function notifyOs(title: string, body: string): Promise<void> {

@@ -101,6 +101,12 @@ pub fn model(cfg: &Config) -> Vec<(String, String)> {
         ChangeKind,
         Change,
         ChangePage,
+        Standing,
+        ChangeSpan,
+        Moved,
+        IdeaChanged,
+        CommentAdded,
+        StatusesChanged,
     );
     out
 }
