@@ -69,7 +69,7 @@ contract! {
     submit_idea(SubmitIdeaRequest { input: NewIdea }) -> IdeaDetail, Write
         => |cx, r| cx.board(|board, actor| ops::submit_idea(board, actor, &r.input, cx.now()));
 
-    /// Votes for an idea with a priority; answers the idea's page and what else moved.
+    /// Votes for an idea with a priority.
     vote(VoteRequest { idea_id: String, priority: Priority }) -> IdeaChanged, Write
         => |cx, r| cx.board(|board, actor| {
             ops::vote(board, actor, &r.idea_id, r.priority, cx.now())

@@ -148,7 +148,7 @@ export function submitIdea(input: NewIdea): Promise<IdeaDetail> {
   return backend().call<IdeaDetail>("submit_idea", args);
 }
 
-/** Votes for an idea with a priority; answers the idea's page and what else moved. */
+/** Votes for an idea with a priority. */
 export function vote(ideaId: string, priority: Priority): Promise<IdeaChanged> {
   const args: VoteRequest = { ideaId, priority };
   return backend().call<IdeaChanged>("vote", args);
