@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { launchApp } from "./lib/app.mjs";
 import { waitForList } from "./lib/ideaboard.mjs";
-import { catalogues, q, uiHelpers } from "./lib/ui.mjs";
+import { DEMO_PASSPHRASE, catalogues, q, uiHelpers } from "./lib/ui.mjs";
 import { waitFor } from "./lib/webdriver.mjs";
 
 const RUN = process.pid;
@@ -20,7 +20,6 @@ const ORIGINAL = `Members get free refills ${RUN}`;
 const FAN_B_COMMENT = `Yes please, refills ${RUN}`;
 const ANSWER = `Planned for the spring menu ${RUN}`;
 const INTERNAL = `Internal: cost check with finance ${RUN}`;
-const PASSPHRASE = "ideaboard-demo";
 
 describe("team: inbox, answers, merge, internal notes, and what fans cannot do", { timeout: 600_000 }, () => {
   let app;
@@ -96,14 +95,7 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
   }
 
   /** Unlocks the first team profile of `role` with the demo passphrase. */
-  async function signInTeam(role) {
-    await ui.click(q("profile-switch"));
-    await ui.waitVisible(q("profile-option"), "the profile list");
-    await ui.click(`${q("profile-option")}[data-role="${role}"]`);
-    await ui.typeInto(q("passphrase-input"), PASSPHRASE);
-    await ui.click(q("passphrase-submit"));
-    await ui.waitText(q("member-role"), (t) => t === "Team", `a ${role} to be signed in`);
-  }
+  const signInTeam = (role) => ui.signInTeam(role);
 
   async function share(title) {
     await ui.click(q("nav-share"));
@@ -173,7 +165,7 @@ describe("team: inbox, answers, merge, internal notes, and what fans cannot do",
     await ui.click(q("passphrase-submit"));
     assert.equal(await ui.waitText(q("passphrase-error"), (t) => t.length > 0, "the refusal"), en("error.WrongPassphrase"));
     await app.executeScript(`document.querySelector('[data-testid="passphrase-input"]').value = "";`);
-    await ui.typeInto(q("passphrase-input"), PASSPHRASE);
+    await ui.typeInto(q("passphrase-input"), DEMO_PASSPHRASE);
     await ui.click(q("passphrase-submit"));
     await ui.waitText(q("member-role"), (t) => t === "Team", "the moderator to be signed in");
     await ui.waitVisible(q("nav-team-inbox"), "the team section");

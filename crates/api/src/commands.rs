@@ -10,12 +10,12 @@ use std::sync::atomic::Ordering;
 
 use ideaboard_core::model::{
     AdoptionOverview, AuditEntry, BackupInfo, BackupList, BoardHealth, BoardOverview,
-    BoardSettings, Category, CommentView, ContentRef, Engagement, ExportProgress, ExportRequest,
-    FanStanding, IdeaDetail, IdeaEdit, IdeaJourney, IdeaPage, IdeaStatus, ImportFormat,
-    ImportPreview, ImportReport, ListQuery, MemberProfile, ModerationPage, NewComment, NewIdea,
-    NewMember, NewReport, NotificationPage, PointsEntry, Priority, Reaction, Report, ReportOutcome,
-    Role, SearchPage, SearchQuery, SimilarIdea, StatusUpdate, TeamAnalytics, TriagePage,
-    TriageQuery,
+    BoardSettings, Category, CommentAdded, CommentView, ContentRef, Engagement, ExportProgress,
+    ExportRequest, FanStanding, IdeaChanged, IdeaDetail, IdeaEdit, IdeaJourney, IdeaPage,
+    IdeaStatus, ImportFormat, ImportPreview, ImportReport, ListQuery, MemberProfile,
+    ModerationPage, NewComment, NewIdea, NewMember, NewReport, NotificationPage, PointsEntry,
+    Priority, Reaction, Report, ReportOutcome, Role, SearchPage, SearchQuery, SimilarIdea,
+    StatusUpdate, StatusesChanged, TeamAnalytics, TriagePage, TriageQuery,
 };
 use ideaboard_core::ops::MergePreview;
 use ideaboard_core::render::markdown_to_safe_html;
@@ -70,20 +70,20 @@ contract! {
         => |cx, r| cx.board(|board, actor| ops::submit_idea(board, actor, &r.input, cx.now()));
 
     /// Votes for an idea with a priority.
-    vote(VoteRequest { idea_id: String, priority: Priority }) -> IdeaDetail, Write
+    vote(VoteRequest { idea_id: String, priority: Priority }) -> IdeaChanged, Write
         => |cx, r| cx.board(|board, actor| {
             ops::vote(board, actor, &r.idea_id, r.priority, cx.now())
         });
 
     /// Changes the priority of the current member's vote.
     change_vote_priority(ChangeVotePriorityRequest { idea_id: String, priority: Priority })
-        -> IdeaDetail, Write
+        -> IdeaChanged, Write
         => |cx, r| cx.board(|board, actor| {
             ops::change_vote_priority(board, actor, &r.idea_id, r.priority, cx.now())
         });
 
-    /// Withdraws the current member's vote.
-    unvote(UnvoteRequest { idea_id: String }) -> IdeaDetail, Write
+    /// Withdraws the current member's vote; answers the idea's page and what else moved.
+    unvote(UnvoteRequest { idea_id: String }) -> IdeaChanged, Write
         => |cx, r| cx.board(|board, actor| ops::unvote(board, actor, &r.idea_id, cx.now()));
 
     /// Follows or stops following an idea.
@@ -115,8 +115,8 @@ contract! {
             ops::set_idea_labels(board, actor, &r.idea_id, r.category.as_deref(), &r.tags, cx.now())
         });
 
-    /// Adds a comment or a reply.
-    add_comment(AddCommentRequest { input: NewComment }) -> CommentView, Write
+    /// Adds a comment or a reply; answers it, its idea's page and what else moved.
+    add_comment(AddCommentRequest { input: NewComment }) -> CommentAdded, Write
         => |cx, r| cx.board(|board, actor| ops::add_comment(board, actor, &r.input, cx.now()));
 
     /// Edits the current member's comment.
@@ -249,17 +249,19 @@ contract! {
     // The team's work on ideas (moderators and admins; the core refuses anyone else).
 
     /// Moves an idea along its journey; `note` is the official answer shown to fans.
-    change_status(ChangeStatusRequest { update: StatusUpdate }) -> IdeaDetail, Write
+    /// Answers the idea's page (its journey shows the answer) and what else moved.
+    change_status(ChangeStatusRequest { update: StatusUpdate }) -> IdeaChanged, Write
         => |cx, r| cx.board(|board, actor| {
             ops::change_status(board, actor, &r.update, cx.now())
         });
 
-    /// Moves several ideas to one status with one answer, all or none.
+    /// Moves several ideas to one status with one answer, all or none; answers them as
+    /// the triage inbox shows them, its figures and what else moved.
     change_status_bulk(ChangeStatusBulkRequest {
         idea_ids: Vec<String>,
         to: IdeaStatus,
         note: Option<String>,
-    }) -> Vec<IdeaDetail>, Write
+    }) -> StatusesChanged, Write
         => |cx, r| cx.board(|board, actor| {
             ops::change_status_bulk(board, actor, &r.idea_ids, r.to, r.note.as_deref(), cx.now())
         });

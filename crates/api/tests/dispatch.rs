@@ -95,7 +95,15 @@ fn a_fan_signs_up_submits_and_votes_through_dispatch() {
     let voted = host
         .call("vote", json!({ "ideaId": id, "priority": "critical" }))
         .unwrap();
-    assert_eq!(voted["idea"]["id"], idea["idea"]["id"]);
+    assert_eq!(voted["detail"]["idea"]["id"], idea["idea"]["id"]);
+    assert_eq!(voted["detail"]["idea"]["voteCount"], 1);
+    // What else moved, in camelCase: the voter's standing, the board's totals and
+    // the feed entries the answer reflects.
+    assert_eq!(voted["moved"]["counts"]["votes"], 1);
+    assert!(voted["moved"]["standing"]["points"].as_i64().unwrap() > 0);
+    assert!(
+        voted["moved"]["changes"]["last"].as_i64() >= voted["moved"]["changes"]["first"].as_i64()
+    );
     let again = host.call("vote", json!({ "ideaId": id, "priority": "critical" }));
     assert_eq!(again.unwrap_err().code, ErrorCode::AlreadyVoted);
 

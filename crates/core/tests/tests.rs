@@ -103,3 +103,6 @@ mod vocabulary;
 
 #[path = "core/session.rs"]
 mod session;
+
+#[path = "core/moved.rs"]
+mod moved;

@@ -10,6 +10,9 @@ import { waitFor } from "./webdriver.mjs";
 /** A CSS selector for a data-testid. */
 export const q = (testId) => `[data-testid="${testId}"]`;
 
+/** The passphrase of the demo board's team profiles (crates/core/src/seed). */
+export const DEMO_PASSPHRASE = "ideaboard-demo";
+
 export function uiHelpers(app) {
   async function click(css) {
     await waitFor(
@@ -112,7 +115,17 @@ export function uiHelpers(app) {
     });
   }
 
-  return { click, text, texts, waitText, waitVisible, typeInto, paste, shot, setLocale, goToList, signInAs };
+  /** Unlocks the first team profile of `role` with the demo board's passphrase. */
+  async function signInTeam(role) {
+    await click(q("profile-switch"));
+    await waitVisible(q("profile-option"), "the profile list");
+    await click(`${q("profile-option")}[data-role="${role}"]`);
+    await typeInto(q("passphrase-input"), DEMO_PASSPHRASE);
+    await click(q("passphrase-submit"));
+    await waitText(q("member-role"), (t) => t === "Team", `a ${role} to be signed in`);
+  }
+
+  return { click, text, texts, waitText, waitVisible, typeInto, paste, shot, setLocale, goToList, signInAs, signInTeam };
 }
 
 const uiRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../ui/src/i18n");

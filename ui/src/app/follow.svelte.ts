@@ -10,10 +10,15 @@
  * refresh never overlaps the previous one of the same view. A `reset` (the board was
  * imported into or restored) asks every view to reload what it shows. The entries
  * only say what changed, never how: views re-fetch it, quietly (no loading state,
- * input and scroll kept), and keep what they have when the answer is the same,
- * which is how this window's own writes come back without a flicker.
+ * input and scroll kept), and keep what they have when the answer is the same.
+ *
+ * This window's own writes come back through the feed too. A write whose answer
+ * says which entries it reflects (`Moved.changes`, handed over by
+ * app/writes.svelte.ts) has those entries skipped: the view that made the write took
+ * its answer already, so nothing is fetched again. While a write is on its way,
+ * pages wait: the feed may bring its entries before its answer arrives.
  */
-import { onBoardChanges, type Change, type ChangePage } from "../ipc";
+import { onBoardChanges, type Change, type ChangePage, type ChangeSpan } from "../ipc";
 
 /** How long a view waits for more changes before it refreshes once for all of them. */
 export const COALESCE_MS = 100;
@@ -88,6 +93,11 @@ export class BoardFollow {
   // Bookkeeping, not state: nothing renders from it.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #watchers = new Set<Watcher>();
+  /** Writes of this window on their way, and the pages that wait for them. */
+  #writing = 0;
+  #held: ChangePage[] = [];
+  /** Entries this window's answered writes reflect, until the feed brings them. */
+  #own: ChangeSpan[] = [];
 
   constructor(listen: ChangeListener = onBoardChanges) {
     this.#listen = listen;
@@ -107,7 +117,38 @@ export class BoardFollow {
   receive(page: ChangePage): void {
     this.pages += 1;
     this.latestSeq = page.latestSeq;
-    for (const watcher of this.#watchers) watcher.offer(page.changes, page.reset);
+    if (this.#writing > 0) this.#held.push(page);
+    else this.#deliver(page);
+  }
+
+  /** A write of this window started: pages wait until it has answered. */
+  writeStarted(): void {
+    this.#writing += 1;
+  }
+
+  /**
+   * A write of this window ended; `reflected`, the entries its answer reflects
+   * (null when it reflects none, or was refused). The pages that waited go out,
+   * without those entries.
+   */
+  writeEnded(reflected: ChangeSpan | null): void {
+    if (reflected !== null && reflected.last >= reflected.first) {
+      this.#own = [...this.#own.slice(1 - OWN_KEPT), reflected];
+    }
+    this.#writing = Math.max(0, this.#writing - 1);
+    if (this.#writing > 0) return;
+    const held = this.#held;
+    this.#held = [];
+    for (const page of held) this.#deliver(page);
+  }
+
+  #deliver(page: ChangePage): void {
+    const own = this.#own;
+    const changes = page.changes.filter((c) => !own.some((span) => c.seq >= span.first && c.seq <= span.last));
+    // Pages come in order and whole: entries up to latestSeq will not come again.
+    this.#own = own.filter((span) => span.last > page.latestSeq);
+    if (changes.length === 0 && !page.reset) return;
+    for (const watcher of this.#watchers) watcher.offer(changes, page.reset);
   }
 
   /** Follows the shell's pages; returns the function that stops it. */
@@ -131,6 +172,9 @@ export function ideaChanged(id?: string): Interest {
 export function commentsChanged(ideaId: string): Interest {
   return (change) => change.kind === "comment" && change.ideaId === ideaId;
 }
+
+/** How many reflected spans are kept while the feed has not brought them yet. */
+const OWN_KEPT = 64;
 
 /** The ids of the ideas among `changes`, once each. */
 export function changedIdeas(changes: Change[]): string[] {

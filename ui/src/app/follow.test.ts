@@ -4,7 +4,7 @@ const invoke = vi.hoisted(() => vi.fn());
 vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
 import type { Change, ChangeKind, ChangePage } from "../ipc";
-import { commands, comment, detail, idea, page } from "../test/fixtures";
+import { changed, commands, comment, detail, idea, page } from "../test/fixtures";
 import { IdeaFeed } from "../views/vote/ideaFeed.svelte";
 import { IdeaPage } from "../views/discuss/ideaPage.svelte";
 import { BoardFollow, COALESCE_MS, changedIdeas, commentsChanged, ideaChanged, type ChangeListener } from "./follow.svelte";
@@ -134,6 +134,55 @@ describe("BoardFollow", () => {
     expect(unlisten).toHaveBeenCalledTimes(1);
   });
 
+  it("skips the entries this window's own write reflects, and nothing else", async () => {
+    const { follow, send } = follower();
+    await settle();
+    const refresh = vi.fn();
+    follow.watch(() => true, refresh);
+    const before = change("idea", "x"); // another process, just before the write
+    const own = [change("idea", "a"), change("standing", "me")];
+    const after = change("idea", "y"); // another process, just after
+    follow.writeStarted();
+    follow.writeEnded({ first: own[0]!.seq, last: own[1]!.seq });
+    send(feedPage([before, ...own, after]));
+    await vi.advanceTimersByTimeAsync(COALESCE_MS);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(refresh).toHaveBeenCalledWith([before, after], false);
+
+    // A page of nothing but this window's own entries asks no view for anything.
+    follow.writeStarted();
+    const alone = change("idea", "a");
+    follow.writeEnded({ first: alone.seq, last: alone.seq });
+    send(feedPage([alone]));
+    await vi.advanceTimersByTimeAsync(COALESCE_MS);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(follow.latestSeq).toBe(alone.seq);
+  });
+
+  it("holds the pages that come while a write is on its way, until its answer says what it reflects", async () => {
+    const { follow, send } = follower();
+    await settle();
+    const refresh = vi.fn();
+    follow.watch(ideaChanged(), refresh);
+    follow.writeStarted();
+    const own = change("idea", "a");
+    const other = change("idea", "b");
+    send(feedPage([own, other])); // the feed was quicker than the answer
+    await vi.advanceTimersByTimeAsync(COALESCE_MS * 3);
+    expect(refresh).not.toHaveBeenCalled();
+    follow.writeEnded({ first: own.seq, last: own.seq });
+    await vi.advanceTimersByTimeAsync(COALESCE_MS);
+    expect(refresh).toHaveBeenCalledWith([other], false);
+
+    // A refused write (or one that answers nothing of the feed) lets the pages go as they are.
+    follow.writeStarted();
+    const elsewhere = change("idea", "c");
+    send(feedPage([elsewhere]));
+    follow.writeEnded(null);
+    await vi.advanceTimersByTimeAsync(COALESCE_MS);
+    expect(refresh).toHaveBeenLastCalledWith([elsewhere], false);
+  });
+
   it("names each changed idea once", () => {
     expect(changedIdeas([change("idea", "a"), change("comment", "c", "a"), change("idea", "a"), change("idea", "b")])).toEqual([
       "a",
@@ -196,7 +245,7 @@ describe("views following the board", () => {
       commands({
         list_ideas: () => page([one]),
         get_idea: () => new Promise((done) => (answer = done)),
-        vote: () => detail({ ...one, voteCount: 5, myVote: "nice_to_have" }),
+        vote: () => changed(detail({ ...one, voteCount: 5, myVote: "nice_to_have" })),
       }),
     );
     const feed = new IdeaFeed();

@@ -1,10 +1,11 @@
 /**
  * The member's notification centre: the latest items, the unread count for the
  * sidebar, and OS notifications for what happens while the app is open. The core
- * keeps the notifications; this store polls them for the signed-in member and
- * announces, once each, the new ones about ideas they follow (status changes,
- * official answers, merges). What was already there when a member signed in is
- * shown in the centre but not announced again.
+ * keeps the notifications; this store reloads them for the signed-in member when
+ * the board's change feed says their centre changed (App.svelte), and announces,
+ * once each, the new ones about ideas they follow (status changes, official
+ * answers, merges). What was already there when a member signed in is shown in the
+ * centre but not announced again.
  */
 import {
   listNotifications,
@@ -19,8 +20,6 @@ import { statusKey } from "../views/vote/options";
 
 /** How many notifications the centre shows. */
 export const CENTRE_LIMIT = 50;
-/** How often the centre looks for new notifications while the app is open. */
-export const POLL_MS = 15_000;
 
 const ANNOUNCED: ReadonlySet<Notification["kind"]> = new Set([
   "status_changed",
@@ -71,7 +70,6 @@ export class NotificationCentre {
   #member: string | null = null;
   /** Ids this member has already seen or been told about; null before the first load. */
   #known: Set<string> | null = null;
-  #timer: ReturnType<typeof setInterval> | null = null;
   #generation = 0;
 
   constructor(io: CentreIo = defaultIo) {
@@ -142,18 +140,6 @@ export class NotificationCentre {
       this.unread = before.unread;
       this.failure = toIpcError(reason);
     }
-  }
-
-  /** Polls while the app runs; returns the function that stops it. */
-  start(intervalMs: number = POLL_MS): () => void {
-    this.stop();
-    this.#timer = setInterval(() => void this.refresh(), intervalMs);
-    return () => this.stop();
-  }
-
-  stop(): void {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
   }
 
   async #announce(item: Notification): Promise<void> {

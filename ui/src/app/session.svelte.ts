@@ -11,6 +11,7 @@ import {
   signOut,
   votesLeft,
   type MemberProfile,
+  type Standing,
 } from "../ipc";
 
 export class Session {
@@ -18,6 +19,8 @@ export class Session {
   version = $state(0);
   /** Votes left under the board's budget; null when the board has none (or unknown). */
   votesLeft = $state<number | null>(null);
+  /** How many write answers set the budget: a read started before one is stale. */
+  #budgetTaken = 0;
 
   get isTeam(): boolean {
     return this.profile !== null && this.profile.role !== "fan";
@@ -30,10 +33,12 @@ export class Session {
 
   /** Re-reads points, level and the vote budget after something that changes them. */
   async refresh(): Promise<void> {
+    const was = this.profile;
     try {
       const profile = await currentProfile();
-      // The same answer again (this window's own write, come back through the
-      // board's change feed) keeps what is shown.
+      // A write's answer taken meanwhile is newer than this one; the same answer
+      // again keeps what is shown.
+      if (this.profile !== was) return;
       if (profile?.id === this.profile?.id) {
         if (JSON.stringify(profile) !== JSON.stringify(this.profile)) this.profile = profile;
       } else this.#set(profile);
@@ -41,6 +46,17 @@ export class Session {
       // Stale points are harmless; the next refresh catches up.
     }
     await this.#loadBudget();
+  }
+
+  /** The acting member's standing as one of their writes answered it (no call). */
+  standing(standing: Standing): void {
+    const profile = this.profile;
+    if (profile === null) return;
+    if (profile.points !== standing.points || profile.level !== standing.level) {
+      this.profile = { ...profile, points: standing.points, level: standing.level };
+    }
+    this.votesLeft = standing.votesLeft;
+    this.#budgetTaken += 1;
   }
 
   /** The core's answer to a rename of the acting member. */
@@ -80,9 +96,11 @@ export class Session {
       this.votesLeft = null;
       return;
     }
+    const taken = this.#budgetTaken;
     try {
       const left = await votesLeft();
-      if (left !== this.votesLeft) this.votesLeft = left;
+      // A write's answer taken meanwhile is newer than this one.
+      if (left !== this.votesLeft && taken === this.#budgetTaken) this.votesLeft = left;
     } catch {
       // Shown again on the next refresh; voting itself still enforces the budget.
     }

@@ -6,9 +6,11 @@
  *
  * Which backend runs is chosen here, in one place: the desktop app's Tauri IPC
  * inside the app's window, the server's HTTP API (./http.ts) in any other browser
- * (the web portal).
+ * (the web portal). Whichever runs, every call passes here first: it is counted
+ * (`calls`) and, if it writes, shown to the write watchers (`watchWrites`), so what a
+ * write answered is taken in one place (app/writes.svelte.ts).
  */
-import type { CommandName, EventName } from "./contract";
+import { WRITES, type CommandName, type EventName } from "./contract";
 import { httpBackend } from "./http";
 import { tauriBackend } from "./tauri";
 
@@ -35,16 +37,76 @@ export interface Backend {
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
 }
 
+/** Told of every write through the backend: as it starts, and as it ends. */
+export interface WriteWatcher {
+  started(command: CommandName): void;
+  /** `answer` is what the write answered; undefined when it was refused. */
+  ended(command: CommandName, answer: unknown): void;
+}
+
+/**
+ * How many calls went through the backend since the window opened, by command (and
+ * by plugin command for notifications and dialogs). Cheap enough to keep always;
+ * the end-to-end suite reads it as `window.ideaboardCalls` to count what a click
+ * costs.
+ */
+export const calls: Record<string, number> = {};
+(globalThis as { ideaboardCalls?: Record<string, number> }).ideaboardCalls = calls;
+
 /** The backend of the host the page runs in: Tauri's inside the app's window, HTTP anywhere else. */
 export function hostBackend(scope: object = globalThis): Backend {
   return "__TAURI_INTERNALS__" in scope ? tauriBackend : httpBackend;
 }
 
 let current: Backend = hostBackend();
+const watchers = new Set<WriteWatcher>();
+
+/** Tells `watcher` of every write from now on; returns the function that stops it. */
+export function watchWrites(watcher: WriteWatcher): () => void {
+  watchers.add(watcher);
+  return () => void watchers.delete(watcher);
+}
+
+function count(name: string): void {
+  calls[name] = (calls[name] ?? 0) + 1;
+}
+
+async function through<T>(command: CommandName, run: () => Promise<T>): Promise<T> {
+  count(command);
+  if (!WRITES.has(command)) return run();
+  for (const watcher of watchers) watcher.started(command);
+  let answer: T | undefined;
+  try {
+    answer = await run();
+    return answer;
+  } finally {
+    for (const watcher of watchers) watcher.ended(command, answer);
+  }
+}
+
+/** The one way through to `current`: every call is counted, every write watched. */
+const counted: Backend = {
+  serves: (command) => current.serves(command),
+  call: (command, args) => through(command, () => current.call(command, args)),
+  stream: (command, args, onItem) => through(command, () => current.stream(command, args, onItem)),
+  listen: (event, handler) => current.listen(event, handler),
+  notify(title, body) {
+    count("plugin:notification|notify");
+    return current.notify(title, body);
+  },
+  chooseSavePath(defaultPath, filters) {
+    count("plugin:dialog|save");
+    return current.chooseSavePath(defaultPath, filters);
+  },
+  chooseOpenPath(filters) {
+    count("plugin:dialog|open");
+    return current.chooseOpenPath(filters);
+  },
+};
 
 /** The backend every call goes through. */
 export function backend(): Backend {
-  return current;
+  return counted;
 }
 
 /** Replaces the backend (a test's fake, or another host's); returns the one it replaced. */

@@ -621,6 +621,50 @@ reset: boolean,
  */
 hasMore: boolean, };
 
+export type Standing = { points: number, level: number, 
+/**
+ * Votes left under the board's budget; None when the board has none.
+ */
+votesLeft: number | null, };
+
+export type ChangeSpan = { first: number, last: number, };
+
+export type Moved = { 
+/**
+ * The acting member's standing after the write.
+ */
+standing: Standing, 
+/**
+ * The board's totals after the write (the frame's counts).
+ */
+counts: BoardCounts, 
+/**
+ * The feed entries the write appended. The answer reflects each of them for the
+ * window that made the write, which skips them when the feed brings them back;
+ * every other follower re-fetches as usual.
+ */
+changes: ChangeSpan, };
+
+export type IdeaChanged = { detail: IdeaDetail, moved: Moved, };
+
+export type CommentAdded = { comment: CommentView, detail: IdeaDetail, moved: Moved, };
+
+export type StatusesChanged = { 
+/**
+ * The moved ideas the inbox still holds (still new or under review), as its
+ * rows, in the order asked.
+ */
+rows: Array<TriageItem>, 
+/**
+ * The ids of the moved ideas the inbox no longer holds, in the order asked.
+ */
+gone: Array<string>, 
+/**
+ * Ideas in the inbox now (new and under review), and of them past the support
+ * threshold: what `triage_inbox` counts without a status filter.
+ */
+total: number, pastThreshold: number, moved: Moved, };
+
 // The arguments of each command, as its function sends them.
 
 export type RestoreBackupRequest = { fileName: string, };

@@ -48,6 +48,9 @@ import type {
   ImportReport,
   ImportPreview,
   ChangePage,
+  IdeaChanged,
+  CommentAdded,
+  StatusesChanged,
   RestoreBackupRequest,
   ListIdeasRequest,
   GetIdeaRequest,
@@ -146,21 +149,21 @@ export function submitIdea(input: NewIdea): Promise<IdeaDetail> {
 }
 
 /** Votes for an idea with a priority. */
-export function vote(ideaId: string, priority: Priority): Promise<IdeaDetail> {
+export function vote(ideaId: string, priority: Priority): Promise<IdeaChanged> {
   const args: VoteRequest = { ideaId, priority };
-  return backend().call<IdeaDetail>("vote", args);
+  return backend().call<IdeaChanged>("vote", args);
 }
 
 /** Changes the priority of the current member's vote. */
-export function changeVotePriority(ideaId: string, priority: Priority): Promise<IdeaDetail> {
+export function changeVotePriority(ideaId: string, priority: Priority): Promise<IdeaChanged> {
   const args: ChangeVotePriorityRequest = { ideaId, priority };
-  return backend().call<IdeaDetail>("change_vote_priority", args);
+  return backend().call<IdeaChanged>("change_vote_priority", args);
 }
 
-/** Withdraws the current member's vote. */
-export function unvote(ideaId: string): Promise<IdeaDetail> {
+/** Withdraws the current member's vote; answers the idea's page and what else moved. */
+export function unvote(ideaId: string): Promise<IdeaChanged> {
   const args: UnvoteRequest = { ideaId };
-  return backend().call<IdeaDetail>("unvote", args);
+  return backend().call<IdeaChanged>("unvote", args);
 }
 
 /** Follows or stops following an idea. */
@@ -193,10 +196,10 @@ export function setIdeaLabels(ideaId: string, category: string | null, tags: Arr
   return backend().call<IdeaDetail>("set_idea_labels", args);
 }
 
-/** Adds a comment or a reply. */
-export function addComment(input: NewComment): Promise<CommentView> {
+/** Adds a comment or a reply; answers it, its idea's page and what else moved. */
+export function addComment(input: NewComment): Promise<CommentAdded> {
   const args: AddCommentRequest = { input };
-  return backend().call<CommentView>("add_comment", args);
+  return backend().call<CommentAdded>("add_comment", args);
 }
 
 /** Edits the current member's comment. */
@@ -300,16 +303,22 @@ export function votesLeft(): Promise<number | null> {
   return backend().call<number | null>("votes_left");
 }
 
-/** Moves an idea along its journey; `note` is the official answer shown to fans. */
-export function changeStatus(update: StatusUpdate): Promise<IdeaDetail> {
+/**
+ * Moves an idea along its journey; `note` is the official answer shown to fans.
+ * Answers the idea's page (its journey shows the answer) and what else moved.
+ */
+export function changeStatus(update: StatusUpdate): Promise<IdeaChanged> {
   const args: ChangeStatusRequest = { update };
-  return backend().call<IdeaDetail>("change_status", args);
+  return backend().call<IdeaChanged>("change_status", args);
 }
 
-/** Moves several ideas to one status with one answer, all or none. */
-export function changeStatusBulk(ideaIds: Array<string>, to: IdeaStatus, note: string | null): Promise<Array<IdeaDetail>> {
+/**
+ * Moves several ideas to one status with one answer, all or none; answers them as
+ * the triage inbox shows them, its figures and what else moved.
+ */
+export function changeStatusBulk(ideaIds: Array<string>, to: IdeaStatus, note: string | null): Promise<StatusesChanged> {
   const args: ChangeStatusBulkRequest = { ideaIds, to, note };
-  return backend().call<Array<IdeaDetail>>("change_status_bulk", args);
+  return backend().call<StatusesChanged>("change_status_bulk", args);
 }
 
 /** What merging `sourceId` into `targetId` would move, without moving it. */

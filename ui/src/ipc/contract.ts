@@ -68,7 +68,7 @@ export const COMMANDS = [
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands only the desktop window serves (a path of the machine, a local profile); a server answers them as unknown. */
-export const LOCAL_COMMANDS: ReadonlySet<CommandName> = new Set([
+export const LOCAL_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   "list_backups",
   "backup_now",
   "restore_backup",
@@ -82,6 +82,39 @@ export const LOCAL_COMMANDS: ReadonlySet<CommandName> = new Set([
   "cancel_export",
   "import_preview",
   "import_board",
+]);
+
+/** The commands that may change the board (the rest only read). */
+export const WRITES: ReadonlySet<CommandName> = new Set<CommandName>([
+  "restore_backup",
+  "submit_idea",
+  "vote",
+  "change_vote_priority",
+  "unvote",
+  "set_following",
+  "edit_idea",
+  "set_idea_labels",
+  "add_comment",
+  "edit_comment",
+  "delete_comment",
+  "react",
+  "create_profile",
+  "rename_member",
+  "mark_notifications_read",
+  "change_status",
+  "change_status_bulk",
+  "merge_ideas",
+  "set_idea_hidden",
+  "set_idea_pinned",
+  "update_board_settings",
+  "change_role",
+  "set_passphrase",
+  "add_category",
+  "import_preview",
+  "import_board",
+  "report_content",
+  "set_comment_hidden",
+  "resolve_reports",
 ]);
 
 /** Every event the host sends without being asked. */

@@ -21,9 +21,9 @@ import {
   toIpcError,
   vote,
 } from "./index";
-import { useBackend, type Backend } from "./backend";
+import { calls, useBackend, watchWrites, type Backend } from "./backend";
 import type { ExportProgress, ExportRequest, ListQuery } from "./bindings";
-import { COMMANDS } from "./contract";
+import { COMMANDS, WRITES, type CommandName } from "./contract";
 
 const query: ListQuery = {
   sort: "new",
@@ -179,9 +179,44 @@ describe("the Backend", () => {
     }
   });
 
-  it("names every command of the contract once", () => {
+  it("counts every call by command, and shows each write's start and answer to the watchers", async () => {
+    const { fake } = recording();
+    const previous = useBackend(fake);
+    const events: unknown[][] = [];
+    const stop = watchWrites({
+      started: (command) => events.push(["started", command]),
+      ended: (command, answer) => events.push(["ended", command, answer]),
+    });
+    const before = { ...calls };
+    const grew = (command: string) => (calls[command] ?? 0) - (before[command] ?? 0);
+    try {
+      await vote("i", "critical");
+      await listIdeas(query);
+      await listIdeas(query);
+      await expect(chooseSavePath("ideas.csv", [])).resolves.toBe("/tmp/x.csv");
+      useBackend({ ...fake, call: async () => Promise.reject({ code: "VotingClosed", message: "closed" }) });
+      await expect(vote("i", "critical")).rejects.toBeInstanceOf(Object);
+      expect([grew("vote"), grew("list_ideas"), grew("plugin:dialog|save")]).toEqual([2, 2, 1]);
+      expect((globalThis as { ideaboardCalls?: unknown }).ideaboardCalls).toBe(calls);
+      // Reads are counted, never watched; a refused write ends with no answer.
+      expect(events).toEqual([
+        ["started", "vote"],
+        ["ended", "vote", null],
+        ["started", "vote"],
+        ["ended", "vote", undefined],
+      ]);
+    } finally {
+      stop();
+      useBackend(previous);
+    }
+  });
+
+  it("names every command of the contract once, and which of them write", () => {
     expect(new Set(COMMANDS).size).toBe(COMMANDS.length);
     expect(COMMANDS).toContain("vote");
     expect(COMMANDS).toContain("export_board");
+    expect([...WRITES].every((command) => COMMANDS.includes(command))).toBe(true);
+    expect(["vote", "add_comment", "change_status_bulk"].every((c) => WRITES.has(c as CommandName))).toBe(true);
+    expect(WRITES.has("get_idea")).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ import type { CommandName } from "./contract";
 export type * from "./bindings";
 export * from "./commands";
 export { IpcError, toIpcError, type FailureCode } from "./errors";
-export type { Backend, FileFilter } from "./backend";
+export { calls, watchWrites } from "./backend";
+export type { Backend, FileFilter, WriteWatcher } from "./backend";
 export * from "./accounts";
 
 /** Whether the host serves `command`: a server does not serve the desktop's local ones (paths, backups, local profiles). */

@@ -1,9 +1,12 @@
 import type {
+  CommentAdded,
   CommentView,
+  IdeaChanged,
   IdeaDetail,
   IdeaPage,
   IdeaSummary,
   MemberProfile,
+  Moved,
   Notification,
 } from "../ipc";
 
@@ -56,6 +59,26 @@ export function detail(summary: IdeaSummary, overrides: Partial<IdeaDetail> = {}
     allowedStatuses: [],
     ...overrides,
   };
+}
+
+/** What else a write moved: Wang Fang's standing, the board's counts, no feed entries. */
+export function moved(overrides: Partial<Moved> = {}): Moved {
+  return {
+    standing: { points: 12, level: 2, votesLeft: null },
+    counts: { ideas: 10, votes: 30, comments: 20, members: 5 },
+    changes: { first: 1, last: 0 },
+    ...overrides,
+  };
+}
+
+/** A write's answer on one idea: its page, and what else moved. */
+export function changed(page: IdeaDetail, what: Partial<Moved> = {}): IdeaChanged {
+  return { detail: page, moved: moved(what) };
+}
+
+/** `add_comment`'s answer: the comment, its idea's page, and what else moved. */
+export function added(comment: CommentView, page: IdeaDetail, what: Partial<Moved> = {}): CommentAdded {
+  return { comment, detail: page, moved: moved(what) };
 }
 
 let commentSeq = 0;

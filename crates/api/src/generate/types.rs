@@ -105,6 +105,12 @@ pub fn model(cfg: &Config) -> Vec<(String, String)> {
         ChangeKind,
         Change,
         ChangePage,
+        Standing,
+        ChangeSpan,
+        Moved,
+        IdeaChanged,
+        CommentAdded,
+        StatusesChanged,
     );
     out
 }

@@ -51,7 +51,7 @@ pub fn vote(args: &VoteArgs, now: Timestamp) -> Result<(), Error> {
     let mut board = Board::open(&args.board, now)?;
     let actor = member(&board, &args.member)?;
     let idea = idea(&board, &actor, args.idea, now)?;
-    let detail = ops::vote(&mut board, &actor, &idea.idea.id, priority, now)?;
+    let detail = ops::vote(&mut board, &actor, &idea.idea.id, priority, now)?.detail;
     println!(
         "#{} {} votes ({}): voted {}",
         detail.idea.number,
@@ -76,7 +76,7 @@ pub fn status(args: &StatusArgs, now: Timestamp) -> Result<(), Error> {
         to,
         note: args.answer.clone(),
     };
-    let detail = ops::change_status(&mut board, &actor, &update, now)?;
+    let detail = ops::change_status(&mut board, &actor, &update, now)?.detail;
     println!(
         "#{} is now {}",
         detail.idea.number,

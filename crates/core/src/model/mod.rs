@@ -17,6 +17,7 @@ mod exchange;
 mod idea;
 mod member;
 mod moderation;
+mod moved;
 mod search;
 mod team;
 
@@ -32,5 +33,6 @@ pub use exchange::*;
 pub use idea::*;
 pub use member::*;
 pub use moderation::*;
+pub use moved::*;
 pub use search::*;
 pub use team::*;

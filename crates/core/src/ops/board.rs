@@ -8,7 +8,7 @@ use crate::clock::Timestamp;
 use crate::model::{AuditEntry, BoardOverview, BoardSettings, Category};
 use crate::rules;
 use crate::store::changes::Entry;
-use crate::store::{Board, ledger, settings, taxonomy};
+use crate::store::{Board, ledger, settings, taxonomy, totals};
 use crate::{Error, Result};
 
 /// Name, categories and size of the board, and the input limits, for the window frame.
@@ -22,7 +22,7 @@ pub fn board_overview(board: &Board) -> Result<BoardOverview> {
             name: settings::get(conn)?.name,
             path,
             categories: taxonomy::list_categories(conn)?,
-            counts: settings::counts(conn)?,
+            counts: totals::counts(conn)?,
             limits: rules::LIMITS,
         })
     })

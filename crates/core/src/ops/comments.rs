@@ -6,9 +6,12 @@ use serde_json::json;
 use super::Actor;
 use super::actor::{Who, audit, idea_target, visible_idea};
 use super::changes::grant_points;
+use super::ideas::detail;
+use super::moved::write_moved;
 use crate::clock::Timestamp;
 use crate::model::{
-    CommentKind, CommentView, IdeaStatus, NewComment, NotificationKind, PointsReason, Reaction,
+    CommentAdded, CommentKind, CommentView, IdeaStatus, NewComment, NotificationKind, PointsReason,
+    Reaction,
 };
 use crate::rank;
 use crate::render::markdown_to_safe_html;
@@ -34,25 +37,25 @@ pub(crate) fn visible_comment(
 }
 
 /// Adds a comment or a reply. Official answers and internal notes are the team's.
+/// Answers the comment, its idea's page (the counters it moved) and what else moved.
 pub fn add_comment(
     board: &mut Board,
     actor: &Actor,
     input: &NewComment,
     now: Timestamp,
-) -> Result<CommentView> {
-    board.write(|tx| {
-        let who = Who::load(tx, actor)?;
+) -> Result<CommentAdded> {
+    let ((comment, detail), moved) = write_moved(board, actor, |tx, who| {
         let (seq, _) = who.signed_in()?;
         if input.kind != CommentKind::Public && !who.is_team() {
             return Err(Error::NotAllowed);
         }
-        let idea = visible_idea(tx, &who, &input.idea_id)?;
+        let idea = visible_idea(tx, who, &input.idea_id)?;
         if idea.status == IdeaStatus::Merged {
             return Err(Error::AlreadyMerged);
         }
         let parent = match &input.parent_id {
             Some(pid) => {
-                let parent = visible_comment(tx, &who, pid)?;
+                let parent = visible_comment(tx, who, pid)?;
                 let internal_mismatch =
                     (parent.kind == CommentKind::Internal) != (input.kind == CommentKind::Internal);
                 if parent.idea_no != idea.number || internal_mismatch {
@@ -116,7 +119,15 @@ pub fn add_comment(
                 now,
             )?;
         }
-        one(tx, &who, idea.number, &id)
+        Ok((
+            one(tx, who, idea.number, &id)?,
+            detail(tx, who, idea.number, now)?,
+        ))
+    })?;
+    Ok(CommentAdded {
+        comment,
+        detail,
+        moved,
     })
 }
 

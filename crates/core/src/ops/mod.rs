@@ -18,6 +18,7 @@ mod import;
 mod members;
 mod merge;
 mod moderation;
+mod moved;
 mod search;
 mod status;
 mod team_analytics;

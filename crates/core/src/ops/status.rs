@@ -8,31 +8,37 @@ use super::Actor;
 use super::actor::{Who, audit, idea_target, visible_idea};
 use super::changes::grant_points;
 use super::ideas::detail;
+use super::moved::{idea_changed, write_moved};
+use super::triage;
 use crate::clock::Timestamp;
-use crate::model::{IdeaDetail, IdeaStatus, NotificationKind, PointsReason, StatusUpdate};
+use crate::model::{
+    IdeaChanged, IdeaStatus, NotificationKind, PointsReason, StatusUpdate, StatusesChanged,
+};
 use crate::rank;
 use crate::render::markdown_to_safe_html;
 use crate::rules;
 use crate::store::changes::Entry;
-use crate::store::{Board, Tx, ideas, journey, notify};
+use crate::store::{Board, Tx, cards, ideas, journey, notify, settings};
 use crate::{Error, Result};
 
-/// Changes the status of one idea, with the team's note.
+/// Changes the status of one idea, with the team's note; answers the idea's page
+/// (its journey shows the note) and what else moved.
 pub fn change_status(
     board: &mut Board,
     actor: &Actor,
     update: &StatusUpdate,
     now: Timestamp,
-) -> Result<IdeaDetail> {
-    board.write(|tx| {
-        let who = Who::load(tx, actor)?;
+) -> Result<IdeaChanged> {
+    idea_changed(board, actor, |tx, who| {
         let seq = who.team()?;
-        let number = apply(tx, &who, seq, update, now)?;
-        detail(tx, &who, number, now)
+        let number = apply(tx, who, seq, update, now)?;
+        detail(tx, who, number, now)
     })
 }
 
-/// Changes several ideas to one status with one note, all or nothing.
+/// Changes several ideas to one status with one note, all or nothing; answers them
+/// as the triage inbox shows them (where the bulk change is made), its figures, and
+/// what else moved.
 pub fn change_status_bulk(
     board: &mut Board,
     actor: &Actor,
@@ -40,9 +46,8 @@ pub fn change_status_bulk(
     to: IdeaStatus,
     note: Option<&str>,
     now: Timestamp,
-) -> Result<Vec<IdeaDetail>> {
-    board.write(|tx| {
-        let who = Who::load(tx, actor)?;
+) -> Result<StatusesChanged> {
+    let ((rows, gone, figures), moved) = write_moved(board, actor, |tx, who| {
         let seq = who.team()?;
         let mut numbers = Vec::with_capacity(idea_ids.len());
         for id in idea_ids {
@@ -51,12 +56,26 @@ pub fn change_status_bulk(
                 to,
                 note: note.map(str::to_string),
             };
-            numbers.push(apply(tx, &who, seq, &update, now)?);
+            numbers.push(apply(tx, who, seq, &update, now)?);
         }
-        numbers
-            .into_iter()
-            .map(|n| detail(tx, &who, n, now))
-            .collect()
+        let threshold = settings::get(tx)?.support_threshold;
+        let (mut rows, mut gone) = (Vec::new(), Vec::new());
+        for number in numbers {
+            let row = triage::row(who, cards::summary(tx, number, who.seq)?, threshold);
+            if triage::waits(&row.idea) {
+                rows.push(row);
+            } else {
+                gone.push(row.idea.id);
+            }
+        }
+        Ok((rows, gone, triage::figures(tx, None, threshold)?))
+    })?;
+    Ok(StatusesChanged {
+        rows,
+        gone,
+        total: figures.0,
+        past_threshold: figures.1,
+        moved,
     })
 }
 

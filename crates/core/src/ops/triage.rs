@@ -1,8 +1,10 @@
 //! The team's triage inbox: what waits for a first look, most supported first.
 
+use rusqlite::Connection;
+
 use super::Actor;
 use super::actor::Who;
-use crate::model::{TriageItem, TriagePage, TriageQuery};
+use crate::model::{IdeaStatus, IdeaSummary, TriageItem, TriagePage, TriageQuery};
 use crate::store::{Board, adoption, settings, triage};
 use crate::{Error, Result};
 
@@ -29,28 +31,50 @@ pub fn triage_inbox(board: &Board, actor: &Actor, query: &TriageQuery) -> Result
         let mut ideas = triage::page(conn, query.status, who.seq, query.offset, limit + 1)?;
         let has_more = ideas.len() > limit as usize;
         ideas.truncate(limit as usize);
-        let total = adoption::idea_counts(conn)?
-            .iter()
-            .filter(|(_, status, _)| match query.status {
-                Some(only) => *status == only,
-                None => status.is_in_triage(),
-            })
-            .map(|(_, _, n)| n)
-            .sum();
+        let (total, past_threshold) = figures(conn, query.status, threshold)?;
         Ok(TriagePage {
             items: ideas
                 .into_iter()
-                .map(|idea| TriageItem {
-                    past_threshold: idea.vote_count >= threshold,
-                    allowed_statuses: super::workflow::allowed_statuses(&who, idea.status),
-                    idea,
-                })
+                .map(|idea| row(&who, idea, threshold))
                 .collect(),
             offset: query.offset,
             has_more,
             support_threshold: threshold,
             total,
-            past_threshold: triage::count_past(conn, query.status, threshold)? as u32,
+            past_threshold,
         })
     })
+}
+
+/// An idea as a row of the inbox.
+pub(crate) fn row(who: &Who, idea: IdeaSummary, threshold: u32) -> TriageItem {
+    TriageItem {
+        past_threshold: idea.vote_count >= threshold,
+        allowed_statuses: super::workflow::allowed_statuses(who, idea.status),
+        idea,
+    }
+}
+
+/// Whether the inbox holds the idea: new or under review, and fans can see it (as
+/// `store::triage::page` selects).
+pub(crate) fn waits(idea: &IdeaSummary) -> bool {
+    idea.status.is_in_triage() && !idea.hidden
+}
+
+/// Ideas in the inbox (only those with `status`, if given), and of them past the
+/// support threshold.
+pub(crate) fn figures(
+    conn: &Connection,
+    status: Option<IdeaStatus>,
+    threshold: u32,
+) -> Result<(u32, u32)> {
+    let total = adoption::idea_counts(conn)?
+        .iter()
+        .filter(|(_, s, _)| match status {
+            Some(only) => *s == only,
+            None => s.is_in_triage(),
+        })
+        .map(|(_, _, n)| n)
+        .sum();
+    Ok((total, triage::count_past(conn, status, threshold)? as u32))
 }

@@ -5,9 +5,10 @@ use super::Actor;
 use super::actor::{Who, visible_idea};
 use super::changes::grant_points;
 use super::ideas::detail;
+use super::moved::{budget_left, idea_changed};
 use super::workflow::voting_open;
 use crate::clock::Timestamp;
-use crate::model::{IdeaDetail, IdeaStatus, PointsReason, Priority, VOTE_MILESTONES};
+use crate::model::{IdeaChanged, IdeaStatus, PointsReason, Priority, VOTE_MILESTONES};
 use crate::rank;
 use crate::store::changes::Entry;
 use crate::store::{Board, Tx, ideas, ledger, notify, settings, votes};
@@ -51,11 +52,10 @@ pub fn vote(
     idea_id: &str,
     priority: Priority,
     now: Timestamp,
-) -> Result<IdeaDetail> {
-    board.write(|tx| {
-        let who = Who::load(tx, actor)?;
+) -> Result<IdeaChanged> {
+    idea_changed(board, actor, |tx, who| {
         let (seq, _) = who.signed_in()?;
-        let idea = visible_idea(tx, &who, idea_id)?;
+        let idea = visible_idea(tx, who, idea_id)?;
         require_open(idea.status)?;
         if votes::get(tx, idea.number, seq)?.is_some() {
             return Err(Error::AlreadyVoted);
@@ -72,7 +72,7 @@ pub fn vote(
         grant_points(tx, seq, PointsReason::VoteCast, Some(idea.number), now)?;
         pay_milestones(tx, &idea, count, now)?;
         tx.record(Entry::idea(idea.number), now);
-        detail(tx, &who, idea.number, now)
+        detail(tx, who, idea.number, now)
     })
 }
 
@@ -83,11 +83,10 @@ pub fn change_vote_priority(
     idea_id: &str,
     priority: Priority,
     now: Timestamp,
-) -> Result<IdeaDetail> {
-    board.write(|tx| {
-        let who = Who::load(tx, actor)?;
+) -> Result<IdeaChanged> {
+    idea_changed(board, actor, |tx, who| {
         let (seq, _) = who.signed_in()?;
-        let idea = visible_idea(tx, &who, idea_id)?;
+        let idea = visible_idea(tx, who, idea_id)?;
         require_open(idea.status)?;
         let (old, at) = votes::get(tx, idea.number, seq)?.ok_or(Error::NotVoted)?;
         if old != priority {
@@ -97,7 +96,7 @@ pub fn change_vote_priority(
             ideas::trend_replace(tx, idea.number, from, to, at)?;
             tx.record(Entry::idea(idea.number), now);
         }
-        detail(tx, &who, idea.number, now)
+        detail(tx, who, idea.number, now)
     })
 }
 
@@ -107,11 +106,10 @@ pub fn unvote(
     actor: &Actor,
     idea_id: &str,
     now: Timestamp,
-) -> Result<IdeaDetail> {
-    board.write(|tx| {
-        let who = Who::load(tx, actor)?;
+) -> Result<IdeaChanged> {
+    idea_changed(board, actor, |tx, who| {
         let (seq, _) = who.signed_in()?;
-        let idea = visible_idea(tx, &who, idea_id)?;
+        let idea = visible_idea(tx, who, idea_id)?;
         require_open(idea.status)?;
         let (priority, at) = votes::get(tx, idea.number, seq)?.ok_or(Error::NotVoted)?;
         votes::delete(tx, idea.number, seq)?;
@@ -119,21 +117,11 @@ pub fn unvote(
         ideas::trend_remove(tx, idea.number, rank::vote_weight(priority), at)?;
         grant_points(tx, seq, PointsReason::VoteWithdrawn, Some(idea.number), now)?;
         tx.record(Entry::idea(idea.number), now);
-        detail(tx, &who, idea.number, now)
+        detail(tx, who, idea.number, now)
     })
 }
 
 /// What the member has left of the board's vote budget; None when there is none.
 pub fn votes_left(board: &Board, actor: &Actor) -> Result<Option<u32>> {
-    board.read(|conn| {
-        let who = Who::load(conn, actor)?;
-        let Some(budget) = settings::get(conn)?.vote_budget else {
-            return Ok(None);
-        };
-        let used = match who.seq {
-            Some(seq) => votes::active_count(conn, seq)?,
-            None => 0,
-        };
-        Ok(Some((i64::from(budget) - used).max(0) as u32))
-    })
+    board.read(|conn| budget_left(conn, Who::load(conn, actor)?.seq))
 }

@@ -175,7 +175,7 @@ fn fill(board: &mut Board, seed: u64, now: Timestamp) -> Result<SeedReport> {
                 None
             };
             let body = content::comment(&mut rng, parent.is_some());
-            if let Ok(c) = ops::add_comment(
+            if let Ok(added) = ops::add_comment(
                 board,
                 author,
                 &NewComment {
@@ -186,6 +186,7 @@ fn fill(board: &mut Board, seed: u64, now: Timestamp) -> Result<SeedReport> {
                 },
                 when,
             ) {
+                let c = added.comment;
                 thread.push(c.id.clone());
                 first_comment.get_or_insert_with(|| (c.id.clone(), when));
                 report.comments += 1;

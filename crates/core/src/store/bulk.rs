@@ -20,6 +20,20 @@ const REBUILT: &str = "'members', 'ideas', 'idea_tags', 'votes', 'comments', 'fo
                        'points_ledger', 'status_changes', 'audit_log', 'notices', \
                        'reports', 'member_activity'";
 
+/// Drops the named triggers; returns their SQL, to recreate them after the load.
+fn drop_triggers(conn: &Connection, names: &[&[&str]]) -> Result<Vec<String>> {
+    let mut sqls = Vec::new();
+    for name in names.iter().copied().flatten() {
+        sqls.push(conn.query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )?);
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    Ok(sqls)
+}
+
 /// An idea row with its counters and trending score already computed.
 pub(crate) struct IdeaLoad<'a> {
     pub number: i64,
@@ -281,9 +295,9 @@ pub(crate) fn load<T>(
         for (name, _) in &indexes {
             tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
         }
-        // The team's aggregate triggers would probe indexes that are gone; the
-        // aggregates are recounted at the end instead.
-        let triggers = super::team::drop_triggers(&tx)?;
+        // The team's aggregate triggers would probe indexes that are gone, and the
+        // totals' would run once per row; both are recounted at the end instead.
+        let triggers = drop_triggers(&tx, &[super::team::TRIGGERS, super::totals::TRIGGERS])?;
         let value = {
             let mut loader = Loader::new(&tx)?;
             fill(&mut loader)?
@@ -294,7 +308,10 @@ pub(crate) fn load<T>(
         for (_, sql) in &indexes {
             tx.execute_batch(sql)?;
         }
-        super::team::restore_triggers(&tx, &triggers)?;
+        for sql in &triggers {
+            tx.execute_batch(sql)?;
+        }
+        super::totals::recount(&tx)?;
         // Ideas went in as raw rows: build their full-text index in the same transaction.
         super::search::reindex_all(&tx)?;
         super::search::rebuild_doc_frequencies(&tx)?;

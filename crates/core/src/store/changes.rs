@@ -35,7 +35,7 @@ use rusqlite::{Connection, OpenFlags, params};
 use super::notify;
 use crate::Result;
 use crate::clock::Timestamp;
-use crate::model::{Change, ChangeKind};
+use crate::model::{Change, ChangeKind, ChangeSpan};
 
 /// Days of changes kept: a follower away longer reloads.
 pub const RETENTION_DAYS: i64 = 30;
@@ -249,16 +249,24 @@ fn insert(conn: &Connection, seq: Option<i64>, entry: &Entry, at: Timestamp) -> 
     Ok(())
 }
 
-/// Appends what the write recorded (each entry once, in the order first recorded).
-pub(super) fn flush(conn: &Connection, pending: &Pending) -> Result<()> {
+/// Appends what the write recorded (each entry once, in the order first recorded);
+/// answers the seqs they got. They follow each other: the write holds the board's
+/// write lock, so no other connection appends between them.
+pub(super) fn flush(conn: &Connection, pending: &Pending) -> Result<ChangeSpan> {
     let entries = pending.entries.borrow();
     let mut seen = HashSet::with_capacity(entries.len());
+    let mut span = ChangeSpan::NONE;
     for (entry, at) in entries.iter() {
         if seen.insert(entry) {
             insert(conn, None, entry, *at)?;
+            let seq = conn.last_insert_rowid();
+            if span.is_empty() {
+                span.first = seq;
+            }
+            span.last = seq;
         }
     }
-    Ok(())
+    Ok(span)
 }
 
 /// The newest seq (0 on a board that never changed): one look at the end of the

@@ -87,8 +87,8 @@ pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// Every idea whose vote count, vote weight, comment count or trending score differs
-/// from a recount, every member whose points differ from their ledger, and the
-/// team's aggregates (store::team).
+/// from a recount, every member whose points differ from their ledger, the team's
+/// aggregates (store::team) and the board's totals (store::totals).
 pub(crate) fn counter_mismatches(conn: &Connection) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare(
@@ -142,5 +142,6 @@ pub(crate) fn counter_mismatches(conn: &Connection) -> Result<Vec<String>> {
     out.extend(super::adoption::mismatches(conn)?);
     out.extend(super::search::doc_frequency_mismatches(conn)?);
     out.extend(super::team::mismatches(conn)?);
+    out.extend(super::totals::mismatches(conn)?);
     Ok(out)
 }

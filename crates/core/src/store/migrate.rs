@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_audit_target.sql"),
     include_str!("migrations/0009_changes.sql"),
     include_str!("migrations/0010_accounts.sql"),
+    include_str!("migrations/0011_board_totals.sql"),
 ];
 
 /// The schema this build writes.

@@ -39,6 +39,7 @@ pub(crate) mod sessions;
 pub(crate) mod settings;
 pub(crate) mod taxonomy;
 pub(crate) mod team;
+pub(crate) mod totals;
 pub(crate) mod triage;
 pub(crate) mod votes;
 
@@ -52,6 +53,7 @@ pub use migrate::{APPLICATION_ID, LATEST_SCHEMA, MIGRATIONS};
 
 use crate::clock::Timestamp;
 use crate::ids::IdSource;
+use crate::model::ChangeSpan;
 use crate::{Error, Result};
 
 /// How hard commits push to disk.
@@ -322,11 +324,20 @@ impl Board {
     /// recorded are appended to the feed in the same transaction, just before it
     /// commits.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_spanned(f).map(|(value, _)| value)
+    }
+
+    /// As [`Board::write`], and answers which seqs the changes it appended got (for
+    /// an answer that says what it reflects, see `model::Moved`).
+    pub(crate) fn write_spanned<T>(
+        &mut self,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<(T, ChangeSpan)> {
         let mut tx = self.begin()?;
         let value = f(&mut tx)?;
-        changes::flush(&tx.tx, &tx.changes)?;
+        let span = changes::flush(&tx.tx, &tx.changes)?;
         tx.tx.commit()?;
-        Ok(value)
+        Ok((value, span))
     }
 
     /// Runs `f` as [`Board::write`] would, then rolls back whatever it did: a dry run

@@ -1,10 +1,10 @@
-//! SQL for the board row and its counts.
+//! SQL for the board row.
 
 use rusqlite::{Connection, params};
 
 use crate::Result;
 use crate::clock::Timestamp;
-use crate::model::{BoardCounts, BoardSettings};
+use crate::model::BoardSettings;
 
 pub(crate) fn insert_board(conn: &Connection, name: &str, now: Timestamp) -> Result<()> {
     conn.execute(
@@ -36,23 +36,4 @@ pub(crate) fn update(conn: &Connection, s: &BoardSettings) -> Result<()> {
         params![s.name, s.vote_budget, s.support_threshold, s.default_locale, s.edit_grace_minutes],
     )?;
     Ok(())
-}
-
-/// Counts of what fans can see: listed ideas, votes, public comments, members.
-pub(crate) fn counts(conn: &Connection) -> Result<BoardCounts> {
-    Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM ideas WHERE hidden = 0 AND status <> 'merged'), \
-                (SELECT count(*) FROM votes), \
-                (SELECT count(*) FROM comments WHERE kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL), \
-                (SELECT count(*) FROM members)",
-        [],
-        |r| {
-            Ok(BoardCounts {
-                ideas: r.get(0)?,
-                votes: r.get(1)?,
-                comments: r.get(2)?,
-                members: r.get(3)?,
-            })
-        },
-    )?)
 }

@@ -35,31 +35,7 @@ const WEEK: &str = "(at - 345600000) / 604800000";
 /// Triggers the bulk loader drops while it loads and recreates after (the recount
 /// then fills their tables at once).
 #[cfg(feature = "devtools")]
-const TRIGGERS: &[&str] = &["team_activity", "team_funnel_change"];
-
-/// Drops the aggregates' triggers; returns their SQL for [`restore_triggers`].
-#[cfg(feature = "devtools")]
-pub(crate) fn drop_triggers(conn: &Connection) -> Result<Vec<String>> {
-    let mut sqls = Vec::with_capacity(TRIGGERS.len());
-    for name in TRIGGERS {
-        sqls.push(conn.query_row(
-            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-            [name],
-            |r| r.get(0),
-        )?);
-        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
-    }
-    Ok(sqls)
-}
-
-/// Recreates triggers from their stored SQL.
-#[cfg(feature = "devtools")]
-pub(crate) fn restore_triggers(conn: &Connection, sqls: &[String]) -> Result<()> {
-    for sql in sqls {
-        conn.execute_batch(sql)?;
-    }
-    Ok(())
-}
+pub(crate) const TRIGGERS: &[&str] = &["team_activity", "team_funnel_change"];
 
 fn expected_member_weeks() -> String {
     format!(

@@ -83,6 +83,12 @@ fn counters_follow_votes_comments_reactions_and_merges() {
         if i == 3 {
             ops::delete_comment(b, &admin.actor, &c, at).unwrap();
         }
+        if i == 2 {
+            // Hidden and shown again: it counts once more.
+            ops::set_comment_hidden(b, &admin.actor, &c, true, at).unwrap();
+            assert_consistent(b);
+            ops::set_comment_hidden(b, &admin.actor, &c, false, at).unwrap();
+        }
     }
     post(b, &admin, &comment(&a, CommentKind::Internal, "Note"), T0);
     set_status(
@@ -105,8 +111,9 @@ fn counters_follow_votes_comments_reactions_and_merges() {
         (
             overview.counts.ideas,
             overview.counts.votes,
-            overview.counts.comments
+            overview.counts.comments,
+            overview.counts.members
         ),
-        (1, 4, 3)
+        (1, 4, 3, 5)
     );
 }

@@ -47,6 +47,17 @@ fn assert_works(board: &mut Board) {
     assert_eq!(board.counter_mismatches().unwrap(), Vec::<String>::new());
 }
 
+/// The board's counter mismatches about the aggregates named by `prefixes` (the
+/// hand-made rows of an older board leave its ideas' own counters as they are).
+fn mismatches_of(board: &Board, prefixes: &[&str]) -> Vec<String> {
+    board
+        .counter_mismatches()
+        .unwrap()
+        .into_iter()
+        .filter(|m| prefixes.iter().any(|p| m.starts_with(p)))
+        .collect()
+}
+
 const _: () = assert!(LATEST_SCHEMA >= 1, "the loop below must test something");
 
 #[test]
@@ -254,12 +265,7 @@ fn the_team_figures_of_an_older_board_count_its_past_activity() {
     drop(conn);
 
     let board = Board::open(&path, T0).unwrap();
-    let team: Vec<String> = board
-        .counter_mismatches()
-        .unwrap()
-        .into_iter()
-        .filter(|m| m.starts_with("team_") || m.starts_with("member_"))
-        .collect();
+    let team = mismatches_of(&board, &["team_", "member_"]);
     assert_eq!(team, Vec::<String>::new());
     let admin = acting(&board, "01900000-0000-7000-8000-000000000002");
     let now = ideaboard_core::Timestamp::from_millis(t + 9 * day);
@@ -276,6 +282,42 @@ fn the_team_figures_of_an_older_board_count_its_past_activity() {
     let new: Vec<u32> = e.weeks.iter().map(|w| w.new).collect();
     assert_eq!(new, vec![1, 1]);
     assert_eq!(e.leaderboard.len(), 2);
+}
+
+/// Schema 10 had no totals row: the upgrade to 11 counts the votes, public comments
+/// and members already there, and the triggers keep them from then on.
+#[test]
+fn the_totals_of_an_older_board_count_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.ideaboard");
+    Board::create_at_schema(&path, "Old board", T0, 10).unwrap();
+    let t = T0.millis();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(&format!(
+        "INSERT INTO members (seq, id, display_name, role, joined_at, points) VALUES \
+           (1, '01900000-0000-7000-8000-000000000001', 'Fan A', 'fan', 0, 0), \
+           (2, '01900000-0000-7000-8000-000000000002', 'Admin', 'admin', 0, 0); \
+         INSERT INTO ideas (number, id, title, body, body_html, excerpt, author_seq, status, \
+           created_at, updated_at, vote_count, vote_weight, comment_count, trending) VALUES \
+           (1, '01900000-0000-7000-8000-0000000000a1', 'Oat milk', 'b', '<p>b</p>', 'b', 1, 'new', {t}, {t}, 1, 2, 1, 0.0); \
+         INSERT INTO votes (idea_no, member_seq, priority, created_at) VALUES (1, 2, 'important', {t}); \
+         INSERT INTO comments (seq, id, idea_no, author_seq, kind, body, body_html, created_at) VALUES \
+           (1, '01900000-0000-7000-8000-0000000000c1', 1, 1, 'public', 'Yes', '<p>Yes</p>', {t}), \
+           (2, '01900000-0000-7000-8000-0000000000c2', 1, 2, 'internal', 'Note', '<p>Note</p>', {t});"
+    ))
+    .unwrap();
+    drop(conn);
+
+    let board = Board::open(&path, T0).unwrap();
+    assert_eq!(
+        mismatches_of(&board, &["board_totals"]),
+        Vec::<String>::new()
+    );
+    let counts = ops::board_overview(&board).unwrap().counts;
+    assert_eq!(
+        (counts.ideas, counts.votes, counts.comments, counts.members),
+        (1, 1, 1, 2)
+    );
 }
 
 /// `Board::checkpoint` (for the shell's idle time) copies the whole log into the

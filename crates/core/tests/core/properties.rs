@@ -249,7 +249,7 @@ impl World {
                     body: format!("A {kind} comment"),
                 };
                 let c = ops::add_comment(&mut self.board, &who, &input, now)?;
-                self.comments.push(c.id);
+                self.comments.push(c.comment.id);
             }
             Step::Reply { .. }
             | Step::DeleteComment { .. }
@@ -265,7 +265,7 @@ impl World {
                     body: format!("A {kind} reply"),
                 };
                 let c = ops::add_comment(&mut self.board, &who, &input, now)?;
-                self.comments.push(c.id);
+                self.comments.push(c.comment.id);
             }
             Step::DeleteComment { who, comment } => {
                 let (who, comment) = (self.who(who), comment.get(&self.comments).clone());

@@ -102,6 +102,7 @@ pub fn reply(idea_id: &str, parent_id: &str, kind: CommentKind, body: &str) -> N
 pub fn post(board: &mut Board, who: &Member, input: &NewComment, now: Timestamp) -> String {
     ops::add_comment(board, &who.actor, input, now)
         .expect("comment")
+        .comment
         .id
 }
 

@@ -74,7 +74,10 @@ fn a_cookie_request_needs_its_own_sessions_csrf_token() {
         &idea,
     );
     assert_eq!(ok.status, 200, "{}", String::from_utf8_lossy(&ok.body));
-    assert_eq!(ok.json()["idea"]["id"], Value::String(idea.clone()));
+    assert_eq!(
+        ok.json()["detail"]["idea"]["id"],
+        Value::String(idea.clone())
+    );
 
     // The page learns its token again after a reload, from its cookie alone.
     let session = server.request(

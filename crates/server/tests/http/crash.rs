@@ -108,7 +108,7 @@ fn killed_under_load_it_restarts_fast_and_loses_no_acknowledged_write() {
                             match server.try_call("add_comment", &headers, &body) {
                                 Some(reply) if reply.status == 200 => {
                                     let mut r = record.lock().unwrap();
-                                    r.comments.push(reply.json()["id"].as_str().unwrap().to_string());
+                                    r.comments.push(reply.json()["comment"]["id"].as_str().unwrap().to_string());
                                     r.acked += 1;
                                 }
                                 _ => {}

@@ -127,7 +127,7 @@ fn a_fan_sees_the_teams_answer_live_but_never_its_internal_note() {
         &json!({ "input": { "ideaId": idea, "parentId": null, "kind": "internal", "body": "Margins are thin on this one." } }),
     );
     assert_eq!(note.status, 200, "{}", String::from_utf8_lossy(&note.body));
-    let note_id = note.json()["id"].as_str().unwrap().to_string();
+    let note_id = note.json()["comment"]["id"].as_str().unwrap().to_string();
     let answer = server.call(
         "change_status",
         &[("Authorization", &admin)],

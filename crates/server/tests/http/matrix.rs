@@ -132,7 +132,7 @@ impl World {
             body: "A comment for one cell.".into(),
         };
         let view = ops::add_comment(&mut self.board, &self.actor[FAN], &input, now()).unwrap();
-        (idea, view.id)
+        (idea, view.comment.id)
     }
 
     /// A new idea of the fan's, hidden by the admin.

@@ -52,7 +52,7 @@ pub fn comment(s: &mut Soak, reply: bool) -> Option<Done> {
     let result = ops::add_comment(&mut s.board, &s.model.members[m].actor, &input, s.now);
     if let Ok(c) = &result {
         s.model.comments.push(SimComment {
-            id: c.id.clone(),
+            id: c.comment.id.clone(),
             idea: i,
             author: m,
             kind,

@@ -224,7 +224,7 @@ fn apply(
                 body: comment_body(tag, k),
             };
             let c = ops::add_comment(board, actor(member), &input, now)?;
-            Ok(Some((c.id, 0)))
+            Ok(Some((c.comment.id, 0)))
         }
         StormOp::Status { member, idea, to } => {
             let update = StatusUpdate {

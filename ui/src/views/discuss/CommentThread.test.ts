@@ -7,7 +7,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 import type { CommentView } from "../../ipc";
 import { setLocale } from "../../i18n";
 import { session } from "../../app/session.svelte";
-import { comment, commands, detail, idea, profile } from "../../test/fixtures";
+import { added, comment, commands, detail, idea, profile } from "../../test/fixtures";
 import DiscussView from "./DiscussView.svelte";
 import { buildThread } from "./thread";
 
@@ -63,11 +63,12 @@ describe("comment thread", () => {
         current_profile: () => me,
         add_comment: (args) => {
           const input = args.input as { parentId: string | null; body: string };
-          return comment({
+          const posted = comment({
             parentId: input.parentId,
             author: { id: me.id, displayName: me.displayName, role: "fan" },
             bodyHtml: `<p>${input.body}</p>`,
           });
+          return added(posted, detail({ ...summary, commentCount: summary.commentCount + 1 }));
         },
         react: (args) => ({ ...mine, reactions: [{ reaction: args.reaction, count: 3 }], myReactions: [args.reaction] }),
       }),
@@ -105,6 +106,8 @@ describe("comment thread", () => {
     expect(invoke).toHaveBeenCalledWith("add_comment", {
       input: { ideaId: summary.id, parentId: first.id, kind: "public", body: "agreed" },
     });
+    // The answer carried the idea's page: nothing was asked again.
+    expect(invoke.mock.calls.map(([command]) => command).slice(-1)).toEqual(["add_comment"]);
 
     const like = within(item(mine)).getByTestId("reaction-like");
     expect(like.dataset.count).toBe("2");

@@ -7,7 +7,8 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 import type { Priority } from "../../ipc";
 import { setLocale } from "../../i18n";
 import { session } from "../../app/session.svelte";
-import { commands, detail, idea, profile } from "../../test/fixtures";
+import { takeWrites } from "../../app/writes.svelte";
+import { changed, commands, detail, idea, profile } from "../../test/fixtures";
 import { switcher } from "../../layout/switcher.svelte";
 import DiscussView from "./DiscussView.svelte";
 
@@ -35,22 +36,25 @@ describe("vote box", () => {
       commands({
         get_idea: () => withVote(null, 3),
         list_comments: () => [],
-        current_profile: () => me,
-        vote: (args) => withVote(args.priority as Priority, 4),
-        change_vote_priority: (args) => withVote(args.priority as Priority, 4),
-        unvote: () => withVote(null, 3),
+        vote: (args) => changed(withVote(args.priority as Priority, 4), { standing: { points: 13, level: 2, votesLeft: 4 } }),
+        change_vote_priority: (args) => changed(withVote(args.priority as Priority, 4)),
+        unvote: () => changed(withVote(null, 3), { standing: { points: 12, level: 2, votesLeft: 5 } }),
       }),
     );
+    const stop = takeWrites();
     render(DiscussView, { id: summary.id });
     const count = await screen.findByTestId("detail-vote-count");
     expect(count.textContent).toBe("3");
     expect(screen.getByTestId("vote-box").dataset.myVote).toBe("");
+    invoke.mockClear();
 
     await fireEvent.click(screen.getByTestId("priority-important"));
     await fireEvent.click(screen.getByTestId("vote"));
     await waitFor(() => expect(screen.getByTestId("detail-vote-count").textContent).toBe("4"));
     expect(calls("vote")).toEqual([{ ideaId: summary.id, priority: "important" }]);
     expect(screen.getByTestId("my-vote").textContent).toBe("You voted: Important");
+    // The member's standing came with the answer.
+    expect([session.profile?.points, session.votesLeft]).toEqual([13, 4]);
 
     await fireEvent.click(screen.getByTestId("priority-critical"));
     await waitFor(() => expect(screen.getByTestId("vote-box").dataset.myVote).toBe("critical"));
@@ -61,6 +65,14 @@ describe("vote box", () => {
     expect(calls("unvote")).toEqual([{ ideaId: summary.id }]);
     expect(screen.queryByTestId("my-vote")).toBeNull();
     expect(screen.getByTestId("vote")).toBeTruthy();
+    expect([session.profile?.points, session.votesLeft]).toEqual([12, 5]);
+    // One call each: nothing was asked again after a vote.
+    expect(invoke.mock.calls.map(([command]) => command)).toEqual([
+      "vote",
+      "change_vote_priority",
+      "unvote",
+    ]);
+    stop();
   });
 
   it("shows the votes by priority and localises a refused vote", async () => {

@@ -1,10 +1,14 @@
 /**
  * One idea page's state: the idea, its thread, and the actions on both. Every action
  * takes the core's answer as the new truth (counts, own vote, reactions), so the page
- * never guesses.
+ * never guesses. Votes, comments and status changes answer with all the page shows
+ * of what they moved, so they ask nothing more (what else they moved, the member's
+ * standing and the board's counts, reaches the frame from the same answer:
+ * app/writes.svelte.ts).
  */
 import {
   addComment,
+  changeStatus,
   changeVotePriority,
   deleteComment,
   editComment,
@@ -23,6 +27,7 @@ import {
   type CommentKind,
   type CommentView,
   type IdeaDetail,
+  type IdeaStatus,
   type IpcError,
   type Priority,
   type Reaction,
@@ -41,7 +46,10 @@ export class IdeaPage {
   #generation = 0;
   #id = "";
 
-  /** `onchange` runs after every successful write (the member's points may have moved). */
+  /**
+   * `onchange` runs after a successful write that does not answer with what else it
+   * moved (the member's points may have).
+   */
   constructor(onchange: () => void = () => {}) {
     this.#onchange = onchange;
   }
@@ -69,15 +77,20 @@ export class IdeaPage {
   }
 
   async vote(priority: Priority): Promise<void> {
-    await this.#idea(() => vote(this.#id, priority));
+    this.detail = (await vote(this.#id, priority)).detail;
   }
 
   async changePriority(priority: Priority): Promise<void> {
-    await this.#idea(() => changeVotePriority(this.#id, priority));
+    this.detail = (await changeVotePriority(this.#id, priority)).detail;
   }
 
   async unvote(): Promise<void> {
-    await this.#idea(() => unvote(this.#id));
+    this.detail = (await unvote(this.#id)).detail;
+  }
+
+  /** Team: moves the idea along its journey; `note`, the official answer. */
+  async changeStatus(to: IdeaStatus, note: string | null): Promise<void> {
+    this.detail = (await changeStatus({ ideaId: this.#id, to, note })).detail;
   }
 
   async setFollowing(on: boolean): Promise<void> {
@@ -85,9 +98,9 @@ export class IdeaPage {
   }
 
   async post(body: string, kind: CommentKind, parentId: string | null = null): Promise<void> {
-    const comment = await addComment({ ideaId: this.#id, parentId, kind, body });
-    this.comments = [...this.comments, comment];
-    await this.#refreshIdea();
+    const added = await addComment({ ideaId: this.#id, parentId, kind, body });
+    this.comments = [...this.comments, added.comment];
+    this.detail = added.detail;
   }
 
   async edit(commentId: string, body: string): Promise<void> {
@@ -130,20 +143,6 @@ export class IdeaPage {
     await setCommentHidden(commentId, hidden);
     this.comments = await listComments(this.#id);
     await this.#refreshIdea();
-  }
-
-  /** Reloads the idea and its thread in place (after a status change or a merge). */
-  async reload(): Promise<void> {
-    const generation = ++this.#generation;
-    try {
-      const [detail, comments] = await Promise.all([getIdea(this.#id), listComments(this.#id)]);
-      if (generation !== this.#generation) return;
-      this.detail = detail;
-      this.comments = comments;
-    } catch (reason) {
-      if (generation === this.#generation) this.error = toIpcError(reason);
-    }
-    this.#onchange();
   }
 
   /**

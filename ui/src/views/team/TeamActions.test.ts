@@ -6,7 +6,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
 import { setLocale } from "../../i18n";
 import { session } from "../../app/session.svelte";
-import { commands, detail, idea, profile } from "../../test/fixtures";
+import { changed, commands, detail, idea, profile } from "../../test/fixtures";
 import DiscussView from "../discuss/DiscussView.svelte";
 
 const summary = idea(7, { status: "under_review" });
@@ -48,14 +48,24 @@ describe("team actions on the idea page", () => {
 
   it("change the status with an official answer, offering the next step first", async () => {
     await signInAs();
+    const planned = detail({ ...summary, status: "planned" });
+    const answered = {
+      from: "under_review" as const,
+      to: "planned" as const,
+      actor: { id: moderator.id, displayName: moderator.displayName, role: moderator.role },
+      note: "On the menu in spring.",
+      noteHtml: "<p>On the menu in spring.</p>",
+      at: "2024-01-08T12:00:00Z",
+    };
     invoke.mockImplementation(
       commands({
         ...base,
-        change_status: () => detail({ ...summary, status: "planned" }),
+        change_status: () => changed({ ...planned, journey: [...planned.journey, answered] }),
       }),
     );
     render(DiscussView, { id: summary.id });
     await fireEvent.click(await screen.findByTestId("team-change-status"));
+    invoke.mockClear();
     const select = screen.getByTestId<HTMLSelectElement>("status-to");
     expect([...select.options].map((o) => o.value)).toEqual([...allowedStatuses]);
     expect(select.value).toBe("planned");
@@ -65,6 +75,11 @@ describe("team actions on the idea page", () => {
     expect(calls("change_status")).toEqual([
       { update: { ideaId: summary.id, to: "planned", note: "On the menu in spring." } },
     ]);
+    // The page takes the answer: the new status and the answer on the journey, one call.
+    const header = screen.getByTestId("idea-header");
+    expect(header.querySelector("[data-testid=status-badge]")?.getAttribute("data-status")).toBe("planned");
+    expect(screen.getAllByTestId("journey-note").at(-1)?.textContent).toBe("On the menu in spring.");
+    expect(invoke.mock.calls.map(([command]) => command)).toEqual(["change_status"]);
   });
 
   it("offer only the statuses the core sent, and nothing when it sent none", async () => {

@@ -3,7 +3,14 @@
  * threshold first, then by votes), a keyboard cursor and a selection for bulk status
  * changes. The ranking is the core's; this only pages, points and selects.
  */
-import { toIpcError, triageInbox, type IpcError, type TriageItem } from "../../ipc";
+import {
+  changeStatusBulk,
+  toIpcError,
+  triageInbox,
+  type IdeaStatus,
+  type IpcError,
+  type TriageItem,
+} from "../../ipc";
 
 export const INBOX_PAGE = 50;
 
@@ -23,10 +30,12 @@ export class Inbox {
   selected = $state.raw<readonly string[]>([]);
 
   readonly #load: typeof triageInbox;
+  readonly #move: typeof changeStatusBulk;
   #generation = 0;
 
-  constructor(load: typeof triageInbox = triageInbox) {
+  constructor(load: typeof triageInbox = triageInbox, move: typeof changeStatusBulk = changeStatusBulk) {
     this.#load = load;
+    this.#move = move;
   }
 
   async reload(): Promise<void> {
@@ -65,6 +74,25 @@ export class Inbox {
     } finally {
       this.loadingMore = false;
     }
+  }
+
+  /**
+   * Moves the ideas `ids` to `to` with one answer, all or none, and takes the core's
+   * answer in place: their rows as the inbox now shows them, those it no longer
+   * holds gone, its figures; the selection is cleared. Resolves to how many moved.
+   */
+  async changeStatus(ids: readonly string[], to: IdeaStatus, note: string | null): Promise<number> {
+    const answer = await this.#move([...ids], to, note);
+    // A reload on its way started before this answer: it is older.
+    this.#generation += 1;
+    this.items = this.items
+      .filter((item) => !answer.gone.includes(item.idea.id))
+      .map((item) => answer.rows.find((row) => row.idea.id === item.idea.id) ?? item);
+    this.total = answer.total;
+    this.pastThreshold = answer.pastThreshold;
+    this.cursor = Math.min(this.cursor, Math.max(0, this.items.length - 1));
+    this.selected = [];
+    return answer.rows.length + answer.gone.length;
   }
 
   move(by: number): void {

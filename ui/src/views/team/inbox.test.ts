@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { TriagePage } from "../../ipc";
-import { idea } from "../../test/fixtures";
+import { idea, moved } from "../../test/fixtures";
 import { Inbox } from "./inbox.svelte";
 
 function pageOf(numbers: number[], hasMore = false): TriagePage {
@@ -46,6 +46,31 @@ describe("triage inbox state", () => {
     await inbox.reload();
     expect(load).toHaveBeenNthCalledWith(3, { status: null, offset: 0, limit: 50 });
     expect(inbox.chosen.map((i) => i.idea.number)).toEqual([2, 3]);
+  });
+
+  it("takes a bulk status change's rows and figures in place, with one call", async () => {
+    const load = vi.fn(async () => pageOf([1, 2, 3, 4]));
+    const [one, , three, four] = pageOf([1, 2, 3, 4]).items;
+    const move = vi.fn(async () => ({
+      rows: [{ ...one!, idea: { ...one!.idea, status: "under_review" as const } }],
+      gone: [three!.idea.id, four!.idea.id],
+      total: 2,
+      pastThreshold: 1,
+      moved: moved(),
+    }));
+    const inbox = new Inbox(load, move);
+    await inbox.reload();
+    inbox.move(3);
+    inbox.selectAll(true);
+    const ids = [one!.idea.id, three!.idea.id, four!.idea.id];
+    await expect(inbox.changeStatus(ids, "under_review", "Looking")).resolves.toBe(3);
+    expect(move).toHaveBeenCalledWith(ids, "under_review", "Looking");
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(inbox.items.map((i) => [i.idea.number, i.idea.status])).toEqual([
+      [1, "under_review"],
+      [2, "new"],
+    ]);
+    expect([inbox.total, inbox.pastThreshold, inbox.cursor, inbox.selected]).toEqual([2, 1, 1, []]);
   });
 
   it("keeps the core's error for the view", async () => {

@@ -6,7 +6,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke }));
 
 import type { ListQuery } from "../../ipc";
 import { setLocale } from "../../i18n";
-import { commands, detail, idea, page, profile } from "../../test/fixtures";
+import { changed, commands, detail, idea, page, profile } from "../../test/fixtures";
 import { session } from "../../app/session.svelte";
 import { IdeaFeed } from "./ideaFeed.svelte";
 import VoteView from "./VoteView.svelte";
@@ -134,9 +134,8 @@ describe("VoteView", () => {
     const listed = idea(5, { voteCount: 3 });
     invoke.mockImplementation(async (command: string) => {
       if (command === "list_ideas") return page([listed]);
-      if (command === "vote") return detail({ ...listed, voteCount: 4, myVote: "nice_to_have" });
-      if (command === "unvote") return detail({ ...listed, voteCount: 3, myVote: null });
-      if (command === "current_profile") return null;
+      if (command === "vote") return changed(detail({ ...listed, voteCount: 4, myVote: "nice_to_have" }));
+      if (command === "unvote") return changed(detail({ ...listed, voteCount: 3, myVote: null }));
       throw new Error(`unexpected ${command}`);
     });
     render(VoteView, { categories });
@@ -152,6 +151,8 @@ describe("VoteView", () => {
     await fireEvent.click(screen.getByTestId("card-vote"));
     await waitFor(() => expect(screen.getByTestId("vote-count").textContent).toBe("3"));
     expect(invoke).toHaveBeenCalledWith("unvote", { ideaId: listed.id });
+    // Each click is one call: the card takes the answer, nothing is asked again.
+    expect(invoke.mock.calls.map(([command]) => command)).toEqual(["list_ideas", "vote", "unvote"]);
   });
 
   it("shows a refused card vote localised on that card", async () => {
@@ -168,10 +169,7 @@ describe("VoteView", () => {
     const me = profile();
     session.profile = me;
     invoke.mockResolvedValue(page([idea(4, { tags: ["oat", "cold brew"] })]));
-    const feed = new IdeaFeed(
-      () => {},
-      () => session.profile?.id ?? null,
-    );
+    const feed = new IdeaFeed(() => session.profile?.id ?? null);
     render(VoteView, { categories, feed });
     const last = () => queries().at(-1)!;
 

@@ -67,15 +67,10 @@ export class IdeaFeed {
   #generation = 0;
   #nextOffset = 0;
   #debounce: ReturnType<typeof setTimeout> | undefined;
-  readonly #onchange: () => void;
   readonly #member: () => string | null;
 
-  /**
-   * `onchange` runs after a vote from the list (the member's points moved);
-   * `member` names the signed-in member, for "mine" and "I voted".
-   */
-  constructor(onchange: () => void = () => {}, member: () => string | null = () => null) {
-    this.#onchange = onchange;
+  /** `member` names the signed-in member, for "mine" and "I voted". */
+  constructor(member: () => string | null = () => null) {
     this.#member = member;
   }
 
@@ -255,13 +250,16 @@ export class IdeaFeed {
     this.items = items;
   }
 
-  /** One click on a card: votes (nice to have) or takes the member's vote back. */
+  /**
+   * One click on a card: votes (nice to have) or takes the member's vote back. The
+   * card takes the core's answer; what else moved (points, votes left, the board's
+   * counts) reaches the frame from the same answer (app/writes.svelte.ts).
+   */
   async toggleVote(idea: IdeaSummary): Promise<void> {
     this.voteError = null;
     try {
-      const detail = idea.myVote === null ? await vote(idea.id, "nice_to_have") : await unvote(idea.id);
+      const { detail } = idea.myVote === null ? await vote(idea.id, "nice_to_have") : await unvote(idea.id);
       this.items = this.items.map((item) => (item.id === idea.id ? detail.idea : item));
-      this.#onchange();
     } catch (reason) {
       this.voteError = { ideaId: idea.id, error: toIpcError(reason) };
     }
