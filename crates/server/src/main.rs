@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use ideaboard_core::{Board, Timestamp, ops};
 use ideaboard_server::config::{AdminCommand, Cli, Command};
+use ideaboard_server::tls;
 use tokio::net::TcpListener;
 
 fn main() -> ExitCode {
@@ -28,16 +29,31 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // A certificate that cannot be used stops the start, like any bad setting.
+    let acceptor = match config.tls.as_ref().map(tls::acceptor).transpose() {
+        Ok(acceptor) => acceptor,
+        Err(message) => {
+            eprintln!("ideaboard-server: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let served = runtime.block_on(async {
         let listener = TcpListener::bind(config.listen).await.map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot listen on {}: {e}", config.listen))
         })?;
         // The one line on standard output: where it listens (port 0 picks a free one).
+        let scheme = if acceptor.is_some() { "https" } else { "http" };
         println!(
-            "ideaboard-server listening on http://{}",
+            "ideaboard-server listening on {scheme}://{}",
             listener.local_addr()?
         );
-        ideaboard_server::serve(config, listener, stopped()).await
+        match acceptor {
+            Some(acceptor) => {
+                let listener = tls::TlsListener::new(listener, acceptor)?;
+                ideaboard_server::serve(config, listener, stopped()).await
+            }
+            None => ideaboard_server::serve(config, listener, stopped()).await,
+        }
     });
     match served {
         Ok(()) => ExitCode::SUCCESS,

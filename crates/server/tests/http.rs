@@ -24,3 +24,6 @@ mod matrix;
 
 #[path = "http/crash.rs"]
 mod crash;
+
+#[path = "http/tls.rs"]
+mod tls;
