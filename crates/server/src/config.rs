@@ -37,7 +37,8 @@ pub enum Command {
 /// What `ideaboard-server admin` does.
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
-    /// Creates the board's first admin account (refused once the board has one).
+    /// Creates the board's first admin account (refused once the board has one),
+    /// and the board itself, empty, when there is no file yet (a fresh install).
     /// The password is read from $IDEABOARD_ADMIN_PASSWORD, else from the first
     /// line of standard input, so it never shows in the process list.
     Create {
@@ -47,6 +48,9 @@ pub enum AdminCommand {
         /// The admin's email, to sign in with.
         #[arg(long)]
         email: String,
+        /// The board's name, when this creates the board.
+        #[arg(long, default_value = "Ideaboard")]
+        board_name: String,
     },
 }
 

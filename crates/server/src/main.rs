@@ -19,8 +19,13 @@ fn main() -> ExitCode {
         }
     };
     logging(config.log_json);
-    if let Some(Command::Admin(AdminCommand::Create { name, email })) = &cli.command {
-        return admin_create(&config.board, name, email);
+    if let Some(Command::Admin(AdminCommand::Create {
+        name,
+        email,
+        board_name,
+    })) = &cli.command
+    {
+        return admin_create(&config.board, board_name, name, email);
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -65,8 +70,9 @@ fn main() -> ExitCode {
 }
 
 /// `ideaboard-server admin create`: the first admin account, on the board file
-/// directly (the server need not run; if it does, SQLite serialises the write).
-fn admin_create(board: &std::path::Path, name: &str, email: &str) -> ExitCode {
+/// directly (the server need not run; if it does, SQLite serialises the write). A
+/// fresh install has no board yet: it is made here, empty, named `board_name`.
+fn admin_create(board: &std::path::Path, board_name: &str, name: &str, email: &str) -> ExitCode {
     let password = match std::env::var("IDEABOARD_ADMIN_PASSWORD") {
         Ok(password) => password,
         Err(_) => {
@@ -79,7 +85,14 @@ fn admin_create(board: &std::path::Path, name: &str, email: &str) -> ExitCode {
         }
     };
     let now = Timestamp::now();
-    let created = Board::open(board, now).and_then(|mut board| {
+    let opened = if board.exists() {
+        Board::open(board, now)
+    } else {
+        Board::create(board, board_name, now).inspect(|_| {
+            println!("created the board {} ({board_name})", board.display());
+        })
+    };
+    let created = opened.and_then(|mut board| {
         ops::accounts::create_first_admin(&mut board, name, email, &password, now)
     });
     match created {

@@ -27,3 +27,6 @@ mod crash;
 
 #[path = "http/tls.rs"]
 mod tls;
+
+#[path = "http/install.rs"]
+mod install;

@@ -97,20 +97,17 @@ impl Server {
     /// Creates the board's first admin with `ideaboard-server admin create` (beside
     /// the running server) and signs them in for a bearer token.
     pub fn admin(&self, email: &str) -> String {
-        let status = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
-            .arg("--board")
-            .arg(self.board())
-            .args(["admin", "create", "--name", "Ada", "--email", email])
-            .env("IDEABOARD_ADMIN_PASSWORD", ADMIN_PASSWORD)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success(), "admin create");
+        let made = admin_create(&self.board(), email, &[]);
+        assert!(made.status.success(), "admin create: {made:?}");
+        self.bearer(email, ADMIN_PASSWORD)
+    }
+
+    /// Signs `email` in: the `Authorization` value of its bearer token.
+    pub fn bearer(&self, email: &str, password: &str) -> String {
         let reply = self.post(
             "/api/auth/sign_in",
             &[],
-            &serde_json::json!({ "email": email, "password": ADMIN_PASSWORD, "bearer": true }),
+            &serde_json::json!({ "email": email, "password": password, "bearer": true }),
         );
         assert_eq!(
             reply.status,
@@ -258,6 +255,21 @@ impl Drop for Server {
             let _ = child.wait();
         }
     }
+}
+
+/// `ideaboard-server --board BOARD admin create` for Ada at `email`, with
+/// `ADMIN_PASSWORD` and `extra` arguments: its output.
+pub fn admin_create(board: &Path, email: &str, extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
+        .arg("--board")
+        .arg(board)
+        .args(["admin", "create", "--name", "Ada", "--email", email])
+        .args(extra)
+        .env("IDEABOARD_ADMIN_PASSWORD", ADMIN_PASSWORD)
+        .env("RUST_LOG", "warn")
+        .env_remove("IDEABOARD_CONFIG")
+        .output()
+        .unwrap()
 }
 
 /// An HTTP answer.
