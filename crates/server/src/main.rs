@@ -1,6 +1,7 @@
 //! `ideaboard-server`: see `ideaboard-server --help` and the README's "Running a
 //! shared board".
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -111,12 +112,14 @@ fn admin_create(board: &std::path::Path, board_name: &str, name: &str, email: &s
 }
 
 /// Structured logs on stderr: text, or JSON lines with `--log-json`; the level from
-/// `RUST_LOG` (default `info`).
+/// `RUST_LOG` (default `info`). Colours only on a terminal: the journal or a log
+/// file gets plain text.
 fn logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     if json {
         builder.json().init();
