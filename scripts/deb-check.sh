@@ -22,7 +22,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:/usr/sbin:/sbin:$PATH"
 
-SUITE=bookworm
 SCREEN=1400x900x24
 BOARD_TIMEOUT=180 # seconds for the first run to build the demo board
 ALIVE_FOR=10      # seconds the app must then stay up
@@ -33,7 +32,8 @@ fail() {
   exit 1
 }
 
-[ "$(id -u)" -eq 0 ] || fail "needs root (debootstrap, chroot and mounts)"
+# shellcheck source=scripts/lib/clean-debian.sh
+source scripts/lib/clean-debian.sh
 
 target_dir() {
   cargo metadata --format-version 1 --no-deps |
@@ -56,156 +56,19 @@ app_binary="$(dpkg-deb -c "$deb" | awk '$6 ~ /^(\.\/)?usr\/bin\/./ { sub(/^(\.\/
 [ -n "$app_binary" ] || fail "$deb installs nothing in /usr/bin"
 identifier="$(node -p 'require("./src-tauri/tauri.conf.json").identifier')"
 
-cache="${IDEABOARD_DEB_CHECK_CACHE:-/var/cache/ideaboard-deb-check}"
-mkdir -p "$cache/archives/partial" "$out"
+mkdir -p "$out"
 rm -f "$out/screenshot.png" "$out/app.log"
 
-# The Debian mirror this machine's apt uses for $SUITE (deb822 .sources or one-line
-# .list), so the chroot pulls from the same place; IDEABOARD_DEB_MIRROR overrides.
-host_uri_for_suite() {
-  local suite="$1" files=()
-  shopt -s nullglob
-  files=(/etc/apt/sources.list.d/*.sources)
-  if [ "${#files[@]}" -gt 0 ]; then
-    awk -v want="$suite" '
-      function flush() { if (uri != "" && (" " suites " ") ~ (" " want " ")) { print uri; found = 1; exit } uri = ""; suites = "" }
-      /^[[:space:]]*$/ { flush(); next }
-      /^URIs:/ { uri = $2 }
-      /^Suites:/ { $1 = ""; suites = $0 }
-      END { if (!found) flush() }' "${files[@]}" | head -1
-  fi
-  files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list)
-  if [ "${#files[@]}" -gt 0 ]; then
-    sed -E 's/\[[^]]*\]//' "${files[@]}" 2>/dev/null |
-      awk -v want="$suite" '$1 == "deb" && $3 == want { print $2; exit }'
-  fi
-  shopt -u nullglob
-}
-mirror="${IDEABOARD_DEB_MIRROR:-$(host_uri_for_suite "$SUITE" | head -1)}"
-[ -n "$mirror" ] || fail "no Debian $SUITE mirror in this machine's apt sources: set IDEABOARD_DEB_MIRROR"
-security="${IDEABOARD_DEB_SECURITY_MIRROR:-$(host_uri_for_suite "$SUITE-security" | head -1)}"
-
-if ! command -v debootstrap >/dev/null; then
-  log "installing debootstrap"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null ||
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; } ||
-    fail "cannot install debootstrap"
-fi
-
-# One run at a time: the base and the package cache are shared.
-exec 9>"$cache/lock"
-flock -n 9 || fail "another deb-check is running (lock $cache/lock)"
-
-base="$cache/$SUITE-minbase"
-if [ ! -f "$base/.complete" ]; then
-  log "making a minimal Debian $SUITE from $mirror (once; cached in $base)"
-  rm -rf --one-file-system "$base" "$base.partial"
-  debootstrap --variant=minbase --cache-dir="$cache/archives" "$SUITE" "$base.partial" "$mirror" \
-    >"$cache/debootstrap.log" 2>&1 ||
-    fail "debootstrap failed; see $cache/debootstrap.log"
-  {
-    echo "deb $mirror $SUITE main"
-    echo "deb $mirror $SUITE-updates main"
-    [ -z "$security" ] || echo "deb $security $SUITE-security main"
-  } >"$base.partial/etc/apt/sources.list"
-  # No daemons start inside the chroot while packages install.
-  printf '#!/bin/sh\nexit 101\n' >"$base.partial/usr/sbin/policy-rc.d"
-  chmod 755 "$base.partial/usr/sbin/policy-rc.d"
-  rm -f "$base.partial"/var/cache/apt/archives/*.deb
-  touch "$base.partial/.complete"
-  mv "$base.partial" "$base"
-fi
-
-root="$(realpath "$(mktemp -d /var/tmp/ideaboard-deb-check.XXXXXX)")"
-mounts=()
 xvfb_pid=""
 app_pid=""
-
-# Processes whose root is the chroot: the app, its WebKit helpers, Xvfb, apt leftovers.
-chroot_pids() {
-  local proc
-  for proc in /proc/[0-9]*; do
-    [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ] && echo "${proc#/proc/}"
-  done
-  return 0
-}
-
-stop_pid() {
-  local pid="$1" waited=0
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 50 ]; do
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local status=$? pid mount i clean=true
+clean_debian_stop() {
   stop_pid "$app_pid"
   stop_pid "$xvfb_pid"
-  for pid in $(chroot_pids); do stop_pid "$pid"; done
-  for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
-    mount="${mounts[$i]}"
-    umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || {
-      echo "deb-check: could not unmount $mount" >&2
-      clean=false
-    }
-  done
-  # Never delete through a mount that is still there.
-  if $clean && ! grep -q " $root/" /proc/mounts; then
-    rm -rf --one-file-system "$root"
-  else
-    echo "deb-check: left $root in place: something is still mounted there" >&2
-    status=1
-  fi
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+clean_debian_base
+clean_debian_root "$out/apt.log"
 
-mount_in() {
-  local type="$1" what="$2" where="$root$3" options="${4:-}"
-  mkdir -p "$where"
-  if [ "$type" = bind ]; then
-    mount --bind "$what" "$where"
-  else
-    mount -t "$type" ${options:+-o "$options"} "$what" "$where"
-  fi
-  mounts+=("$where")
-}
-
-log "fresh copy of the base in $root"
-cp -a "$base/." "$root/"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-# The chroot keeps its own /dev (debootstrap made the nodes); only pts and shm are new.
-mount_in proc proc /proc
-mount_in sysfs sysfs /sys ro
-mount_in devpts devpts /dev/pts newinstance,ptmxmode=0666
-mount_in tmpfs shm /dev/shm mode=1777
-mount_in bind "$cache/archives" /var/cache/apt/archives
-
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-  LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
-
-log "apt-get update ($mirror)"
-in_root apt-get update -qq >"$out/apt.log" 2>&1 || fail "apt-get update in the chroot failed; see $out/apt.log"
-
-cp "$deb" "$root/tmp/"
-deb_in_root="/tmp/$(basename "$deb")"
-log "installing $(basename "$deb") with its Depends only"
-in_root apt-get install -y --no-install-recommends "$deb_in_root" >"$out/apt-install.log" 2>&1 ||
-  fail "apt-get install of the .deb failed in a clean Debian $SUITE; see $out/apt-install.log"
-pulled="$(grep -Eo '[0-9]+ newly installed' "$out/apt-install.log" | head -1 | cut -d' ' -f1 || true)"
-log "installed $package: ${pulled:-?} new packages in all ($(grep -Eo 'After this operation, [^ ]+ [^ ]+' "$out/apt-install.log" | head -1 || true))"
-
-in_root test -x "$app_binary" || fail "$app_binary is not installed"
-libraries="$(in_root ldd "$app_binary" 2>&1)" || fail "ldd $app_binary failed: $libraries"
-missing="$(grep 'not found' <<<"$libraries" || true)"
-[ -z "$missing" ] || fail "with only its Depends installed, $app_binary misses:
-$missing"
-log "ldd: every library of $app_binary resolves"
+clean_debian_install "$deb" "$app_binary" "$out/apt-install.log"
 desktop="$(in_root dpkg -L "$package" | grep '^/usr/share/applications/.*\.desktop$' || true)"
 [ -n "$desktop" ] || fail "the package installs no .desktop entry"
 in_root dpkg -L "$package" | grep -q '^/usr/share/icons/hicolor/.*\.png$' || fail "the package installs no icons"

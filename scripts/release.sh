@@ -15,24 +15,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-log() { echo "release: $*"; }
-fail() {
-  echo "release: FAILED: $*" >&2
-  exit 1
-}
-
-build=true
-check=false
-case "${1:-}" in
-  "") ;;
-  --check) check=true ;;
-  --check-only) build=false check=true ;;
-  -h | --help)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
-    exit 0
-    ;;
-  *) fail "unknown argument '$1' (try --help)" ;;
-esac
+me=release
+# shellcheck source=scripts/lib/deb-script.sh
+source scripts/lib/deb-script.sh
+deb_script_args "$@"
 
 tauri=ui/node_modules/.bin/tauri
 [ -x "$tauri" ] || fail "$tauri is missing: run scripts/setup.sh (npm ci in ui/)"

@@ -37,7 +37,8 @@ pub enum Command {
 /// What `ideaboard-server admin` does.
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
-    /// Creates the board's first admin account (refused once the board has one).
+    /// Creates the board's first admin account (refused once the board has one),
+    /// and the board itself, empty, when there is no file yet (a fresh install).
     /// The password is read from $IDEABOARD_ADMIN_PASSWORD, else from the first
     /// line of standard input, so it never shows in the process list.
     Create {
@@ -47,6 +48,9 @@ pub enum AdminCommand {
         /// The admin's email, to sign in with.
         #[arg(long)]
         email: String,
+        /// The board's name, when this creates the board.
+        #[arg(long, default_value = "Ideaboard")]
+        board_name: String,
     },
 }
 
@@ -85,8 +89,19 @@ pub struct ServeArgs {
     #[arg(long, env = "IDEABOARD_REQUEST_TIMEOUT", global = true)]
     pub request_timeout: Option<u64>,
 
+    /// Serves HTTPS with this certificate chain (PEM, the server's certificate
+    /// first); needs --tls-key. Without both, the server speaks plain HTTP (for a
+    /// reverse proxy in front of it that holds the TLS).
+    #[arg(long, env = "IDEABOARD_TLS_CERT", global = true, value_name = "FILE")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// The private key of --tls-cert (PEM: PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, env = "IDEABOARD_TLS_KEY", global = true, value_name = "FILE")]
+    pub tls_key: Option<PathBuf>,
+
     /// Marks the session cookie `Secure` (sent over HTTPS only): set it when the
-    /// server is reached through TLS (a reverse proxy in front of it).
+    /// server is reached through TLS at a reverse proxy in front of it. Implied by
+    /// --tls-cert.
     #[arg(long, env = "IDEABOARD_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
 
@@ -113,9 +128,18 @@ pub struct Config {
     pub web: PathBuf,
     pub max_body: usize,
     pub request_timeout: Duration,
+    /// Set when the server holds the TLS itself.
+    pub tls: Option<TlsFiles>,
     pub secure_cookies: bool,
     pub forwarded_for: bool,
     pub log_json: bool,
+}
+
+/// The certificate chain and private key the server serves HTTPS with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 impl ServeArgs {
@@ -136,6 +160,8 @@ impl ServeArgs {
             web: self.web.or(file.web),
             max_body: self.max_body.or(file.max_body),
             request_timeout: self.request_timeout.or(file.request_timeout),
+            tls_cert: self.tls_cert.or(file.tls_cert),
+            tls_key: self.tls_key.or(file.tls_key),
             secure_cookies: self.secure_cookies || file.secure_cookies,
             forwarded_for: self.forwarded_for || file.forwarded_for,
             log_json: self.log_json || file.log_json,
@@ -161,6 +187,16 @@ impl ServeArgs {
                 "--request-timeout {timeout} is out of range: 1 to 3600 seconds"
             ));
         }
+        let tls = match (args.tls_cert, args.tls_key) {
+            (Some(cert), Some(key)) => Some(TlsFiles { cert, key }),
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err("--tls-cert needs --tls-key (the certificate's private key)".into());
+            }
+            (None, Some(_)) => {
+                return Err("--tls-key needs --tls-cert (the certificate chain)".into());
+            }
+        };
         Ok(Config {
             board,
             listen: args
@@ -170,7 +206,9 @@ impl ServeArgs {
             web: args.web.unwrap_or_else(default_web),
             max_body,
             request_timeout: Duration::from_secs(timeout),
-            secure_cookies: args.secure_cookies,
+            // A cookie set over HTTPS must never travel back over plain HTTP.
+            secure_cookies: args.secure_cookies || tls.is_some(),
+            tls,
             forwarded_for: args.forwarded_for,
             log_json: args.log_json,
         })
@@ -191,24 +229,23 @@ fn default_web() -> PathBuf {
 mod tests {
     use super::*;
 
-    #[test]
-    fn flags_beat_the_file_and_defaults_fill_the_rest() {
+    /// The settings from a configuration file holding `text`, under `flags`.
+    fn with_file(text: &str, flags: &[&str]) -> Result<Config, String> {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("server.toml");
-        std::fs::write(
-            &file,
+        std::fs::write(&file, text).unwrap();
+        let mut args = vec!["ideaboard-server", "--config", file.to_str().unwrap()];
+        args.extend_from_slice(flags);
+        Cli::try_parse_from(args).unwrap().serve.resolve()
+    }
+
+    #[test]
+    fn flags_beat_the_file_and_defaults_fill_the_rest() {
+        let config = with_file(
             "board = \"/srv/file.board\"\nlisten = \"127.0.0.1:9000\"\nmax_body = 4096\n",
+            &["--listen", "127.0.0.1:9100"],
         )
         .unwrap();
-        let cli = Cli::try_parse_from([
-            "ideaboard-server",
-            "--config",
-            file.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:9100",
-        ])
-        .unwrap();
-        let config = cli.serve.resolve().unwrap();
         assert_eq!(config.board, PathBuf::from("/srv/file.board"));
         assert_eq!(config.listen.port(), 9100, "the flag wins");
         assert_eq!(config.max_body, 4096, "from the file");
@@ -219,14 +256,42 @@ mod tests {
     fn a_missing_board_or_a_bad_file_says_what_to_do() {
         let none = Cli::try_parse_from(["ideaboard-server"]).unwrap();
         assert!(none.serve.resolve().unwrap_err().contains("--board"));
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("bad.toml");
-        std::fs::write(&file, "bored = 1\n").unwrap();
-        let cli = Cli::try_parse_from(["ideaboard-server", "--config", file.to_str().unwrap()]);
-        let error = cli.unwrap().serve.resolve().unwrap_err();
+        let error = with_file("bored = 1\n", &[]).unwrap_err();
         assert!(
             error.contains("not valid") && error.contains("bored"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn tls_takes_a_certificate_and_its_key_and_makes_cookies_secure() {
+        let parse = |extra: &[&str]| {
+            let mut args = vec!["ideaboard-server", "--board", "b.board"];
+            args.extend_from_slice(extra);
+            Cli::try_parse_from(args).unwrap().serve.resolve()
+        };
+        let plain = parse(&[]).unwrap();
+        assert_eq!(plain.tls, None);
+        assert!(!plain.secure_cookies);
+        let tls = parse(&["--tls-cert", "c.pem", "--tls-key", "k.pem"]).unwrap();
+        assert_eq!(
+            tls.tls,
+            Some(TlsFiles {
+                cert: "c.pem".into(),
+                key: "k.pem".into()
+            })
+        );
+        assert!(tls.secure_cookies, "Secure behind the server's own TLS");
+        let error = parse(&["--tls-cert", "c.pem"]).unwrap_err();
+        assert!(error.contains("--tls-key"), "{error}");
+        let error = parse(&["--tls-key", "k.pem"]).unwrap_err();
+        assert!(error.contains("--tls-cert"), "{error}");
+    }
+
+    #[test]
+    fn tls_files_come_from_the_configuration_too() {
+        let text = "board = \"b.board\"\ntls_cert = \"/etc/c.pem\"\ntls_key = \"/etc/k.pem\"\n";
+        let config = with_file(text, &[]).unwrap();
+        assert_eq!(config.tls.unwrap().key, PathBuf::from("/etc/k.pem"));
     }
 }

@@ -9,7 +9,8 @@
 //!
 //! Layout: [`config`] (flags, environment, TOML), [`routes`] (the router: the API,
 //! health, metrics, the portal), [`errors`] (the contract's errors as HTTP statuses),
-//! [`metrics`] (Prometheus text), [`board`] (opening and upkeep of the board).
+//! [`metrics`] (Prometheus text), [`board`] (opening and upkeep of the board), [`tls`]
+//! (HTTPS held by the server itself).
 
 pub mod auth;
 pub mod board;
@@ -19,12 +20,16 @@ pub mod gate;
 pub mod live;
 pub mod metrics;
 pub mod routes;
+pub mod tls;
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
+use axum::extract::ConnectInfo;
+use axum::serve::{IncomingStream, Listener};
 use ideaboard_core::session::BoardSlot;
-use tokio::net::TcpListener;
+use tower::Layer;
 
 use crate::config::Config;
 use crate::metrics::Metrics;
@@ -49,13 +54,17 @@ pub struct App {
     pub writes: gate::WriteGate,
 }
 
-/// Serves `config`'s board on `listener` until `shutdown` resolves; then lets the
-/// requests in flight finish and checkpoints the board.
-pub async fn serve(
+/// Serves `config`'s board on `listener` (a `TcpListener`, or a [`tls::TlsListener`])
+/// until `shutdown` resolves; then lets the requests in flight finish and
+/// checkpoints the board.
+pub async fn serve<L>(
     config: Config,
-    listener: TcpListener,
+    listener: L,
     shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
+) -> std::io::Result<()>
+where
+    L: Listener<Addr = SocketAddr>,
+{
     let slot = Arc::new(BoardSlot::with_readers(READERS));
     let (latest_tx, latest) = tokio::sync::watch::channel(None);
     let app = Arc::new(App {
@@ -70,7 +79,14 @@ pub async fn serve(
     let poller = live::publish(&app, latest_tx);
     let router = routes::router(Arc::clone(&app));
     tracing::info!(address = %listener.local_addr()?, board = %app.config.board.display(), "serving");
-    let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // Each connection's router knows the client's address (`ConnectInfo`), whatever
+    // the listener: axum's `into_make_service_with_connect_info` only knows TCP's.
+    let router = tower::service_fn(move |connection: IncomingStream<'_, L>| {
+        let client = ConnectInfo(*connection.remote_addr());
+        std::future::ready(Ok::<_, std::convert::Infallible>(
+            axum::Extension(client).layer(router.clone()),
+        ))
+    });
     // On shutdown the poller stops first: its end ends every live stream, which
     // would otherwise keep its connection (and so the graceful stop) open forever.
     let stop_live = poller.abort_handle();

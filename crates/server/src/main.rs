@@ -1,11 +1,13 @@
 //! `ideaboard-server`: see `ideaboard-server --help` and the README's "Running a
 //! shared board".
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use ideaboard_core::{Board, Timestamp, ops};
 use ideaboard_server::config::{AdminCommand, Cli, Command};
+use ideaboard_server::tls;
 use tokio::net::TcpListener;
 
 fn main() -> ExitCode {
@@ -18,8 +20,13 @@ fn main() -> ExitCode {
         }
     };
     logging(config.log_json);
-    if let Some(Command::Admin(AdminCommand::Create { name, email })) = &cli.command {
-        return admin_create(&config.board, name, email);
+    if let Some(Command::Admin(AdminCommand::Create {
+        name,
+        email,
+        board_name,
+    })) = &cli.command
+    {
+        return admin_create(&config.board, board_name, name, email);
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -28,16 +35,31 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // A certificate that cannot be used stops the start, like any bad setting.
+    let acceptor = match config.tls.as_ref().map(tls::acceptor).transpose() {
+        Ok(acceptor) => acceptor,
+        Err(message) => {
+            eprintln!("ideaboard-server: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let served = runtime.block_on(async {
         let listener = TcpListener::bind(config.listen).await.map_err(|e| {
             std::io::Error::new(e.kind(), format!("cannot listen on {}: {e}", config.listen))
         })?;
         // The one line on standard output: where it listens (port 0 picks a free one).
+        let scheme = if acceptor.is_some() { "https" } else { "http" };
         println!(
-            "ideaboard-server listening on http://{}",
+            "ideaboard-server listening on {scheme}://{}",
             listener.local_addr()?
         );
-        ideaboard_server::serve(config, listener, stopped()).await
+        match acceptor {
+            Some(acceptor) => {
+                let listener = tls::TlsListener::new(listener, acceptor)?;
+                ideaboard_server::serve(config, listener, stopped()).await
+            }
+            None => ideaboard_server::serve(config, listener, stopped()).await,
+        }
     });
     match served {
         Ok(()) => ExitCode::SUCCESS,
@@ -49,8 +71,9 @@ fn main() -> ExitCode {
 }
 
 /// `ideaboard-server admin create`: the first admin account, on the board file
-/// directly (the server need not run; if it does, SQLite serialises the write).
-fn admin_create(board: &std::path::Path, name: &str, email: &str) -> ExitCode {
+/// directly (the server need not run; if it does, SQLite serialises the write). A
+/// fresh install has no board yet: it is made here, empty, named `board_name`.
+fn admin_create(board: &std::path::Path, board_name: &str, name: &str, email: &str) -> ExitCode {
     let password = match std::env::var("IDEABOARD_ADMIN_PASSWORD") {
         Ok(password) => password,
         Err(_) => {
@@ -63,7 +86,14 @@ fn admin_create(board: &std::path::Path, name: &str, email: &str) -> ExitCode {
         }
     };
     let now = Timestamp::now();
-    let created = Board::open(board, now).and_then(|mut board| {
+    let opened = if board.exists() {
+        Board::open(board, now)
+    } else {
+        Board::create(board, board_name, now).inspect(|_| {
+            println!("created the board {} ({board_name})", board.display());
+        })
+    };
+    let created = opened.and_then(|mut board| {
         ops::accounts::create_first_admin(&mut board, name, email, &password, now)
     });
     match created {
@@ -82,12 +112,14 @@ fn admin_create(board: &std::path::Path, name: &str, email: &str) -> ExitCode {
 }
 
 /// Structured logs on stderr: text, or JSON lines with `--log-json`; the level from
-/// `RUST_LOG` (default `info`).
+/// `RUST_LOG` (default `info`). Colours only on a terminal: the journal or a log
+/// file gets plain text.
 fn logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     if json {
         builder.json().init();

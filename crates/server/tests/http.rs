@@ -24,3 +24,9 @@ mod matrix;
 
 #[path = "http/crash.rs"]
 mod crash;
+
+#[path = "http/tls.rs"]
+mod tls;
+
+#[path = "http/install.rs"]
+mod install;

@@ -1,13 +1,17 @@
 //! A real `ideaboard-server` process on a loopback port, and a small HTTP/1.1
-//! client over a plain socket (so a test can also be a slow or broken client).
+//! client over a plain socket (so a test can also be a slow or broken client), or
+//! over rustls for a server holding its own TLS.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
+use tokio_rustls::rustls::pki_types::ServerName;
+use tokio_rustls::rustls::{ClientConfig, ClientConnection, StreamOwned};
 
 /// The password `Server::admin` gives the admin.
 pub const ADMIN_PASSWORD: &str = "the brand's own long passphrase";
@@ -17,25 +21,46 @@ pub struct Server {
     pub addr: SocketAddr,
     pub dir: tempfile::TempDir,
     child: Option<Child>,
+    /// How to reach a server holding its own TLS (as `localhost`).
+    tls: Option<Arc<ClientConfig>>,
+}
+
+/// A connection to the server: a socket, or a TLS session over one.
+pub trait Connection: Read + Write {}
+impl<T: Read + Write> Connection for T {}
+
+/// A fresh directory with a stand-in web portal, for a server of its own.
+pub fn server_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let web = dir.path().join("web");
+    std::fs::create_dir_all(&web).unwrap();
+    std::fs::write(
+        web.join("index.html"),
+        "<!doctype html><title>Ideaboard</title><p>portal</p>",
+    )
+    .unwrap();
+    dir
 }
 
 impl Server {
     /// Starts the server on a fresh demo board with `extra` flags.
     pub fn start(extra: &[&str]) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let web = dir.path().join("web");
-        std::fs::create_dir_all(&web).unwrap();
-        std::fs::write(
-            web.join("index.html"),
-            "<!doctype html><title>Ideaboard</title><p>portal</p>",
-        )
-        .unwrap();
-        Server::start_in(dir, extra)
+        Server::start_in(server_dir(), extra)
     }
 
     /// Starts the server on the board in `dir` (made as a demo board if there is
     /// none yet), with `extra` flags.
     pub fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+        Server::launch(dir, extra, None)
+    }
+
+    /// Starts the server in `dir` with `extra` flags that make it hold its own TLS;
+    /// every request goes over TLS with `client`, to the name `localhost`.
+    pub fn start_tls(dir: tempfile::TempDir, extra: &[&str], client: Arc<ClientConfig>) -> Server {
+        Server::launch(dir, extra, Some(client))
+    }
+
+    fn launch(dir: tempfile::TempDir, extra: &[&str], tls: Option<Arc<ClientConfig>>) -> Server {
         let board = dir.path().join("shared.board");
         let mut child = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
             .arg("--board")
@@ -55,7 +80,7 @@ impl Server {
             .unwrap();
         let addr = line
             .trim()
-            .rsplit("http://")
+            .rsplit("://")
             .next()
             .and_then(|a| a.parse().ok())
             .unwrap_or_else(|| panic!("no address in {line:?}"));
@@ -63,6 +88,7 @@ impl Server {
             addr,
             dir,
             child: Some(child),
+            tls,
         };
         server.wait_healthy();
         server
@@ -71,20 +97,17 @@ impl Server {
     /// Creates the board's first admin with `ideaboard-server admin create` (beside
     /// the running server) and signs them in for a bearer token.
     pub fn admin(&self, email: &str) -> String {
-        let status = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
-            .arg("--board")
-            .arg(self.board())
-            .args(["admin", "create", "--name", "Ada", "--email", email])
-            .env("IDEABOARD_ADMIN_PASSWORD", ADMIN_PASSWORD)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success(), "admin create");
+        let made = admin_create(&self.board(), email, &[]);
+        assert!(made.status.success(), "admin create: {made:?}");
+        self.bearer(email, ADMIN_PASSWORD)
+    }
+
+    /// Signs `email` in: the `Authorization` value of its bearer token.
+    pub fn bearer(&self, email: &str, password: &str) -> String {
         let reply = self.post(
             "/api/auth/sign_in",
             &[],
-            &serde_json::json!({ "email": email, "password": ADMIN_PASSWORD, "bearer": true }),
+            &serde_json::json!({ "email": email, "password": password, "bearer": true }),
         );
         assert_eq!(
             reply.status,
@@ -151,6 +174,14 @@ impl Server {
         (status, log)
     }
 
+    /// Sends SIGTERM; asserts a clean exit with no panic, and gives the log.
+    pub fn stop_cleanly(self) -> String {
+        let (status, log) = self.stop();
+        assert!(status.success(), "a clean stop: {status:?}\n{log}");
+        assert!(!log.contains("panicked"), "{log}");
+        log
+    }
+
     /// One request; panics when the connection fails.
     pub fn request(
         &self,
@@ -170,8 +201,7 @@ impl Server {
         headers: &[(&str, &str)],
         body: &[u8],
     ) -> std::io::Result<Reply> {
-        let mut stream = TcpStream::connect(self.addr)?;
-        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+        let mut stream = self.connect()?;
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
             self.addr,
@@ -184,6 +214,25 @@ impl Server {
         stream.write_all(head.as_bytes())?;
         stream.write_all(body)?;
         read_reply(&mut stream)
+    }
+
+    /// A new connection, over TLS when the server holds its own.
+    pub fn connect(&self) -> std::io::Result<Box<dyn Connection>> {
+        match &self.tls {
+            Some(client) => Server::connect_with(self.addr, Arc::clone(client)),
+            None => Ok(Box::new(socket(self.addr)?)),
+        }
+    }
+
+    /// A TLS connection to `addr` as `localhost`, with `client`'s trust (the
+    /// handshake happens on the first write or read).
+    pub fn connect_with(
+        addr: SocketAddr,
+        client: Arc<ClientConfig>,
+    ) -> std::io::Result<Box<dyn Connection>> {
+        let name = ServerName::try_from("localhost").unwrap();
+        let session = ClientConnection::new(client, name).map_err(std::io::Error::other)?;
+        Ok(Box::new(StreamOwned::new(session, socket(addr)?)))
     }
 
     /// `POST /api/{command}` with a JSON body.
@@ -206,6 +255,21 @@ impl Drop for Server {
             let _ = child.wait();
         }
     }
+}
+
+/// `ideaboard-server --board BOARD admin create` for Ada at `email`, with
+/// `ADMIN_PASSWORD` and `extra` arguments: its output.
+pub fn admin_create(board: &Path, email: &str, extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
+        .arg("--board")
+        .arg(board)
+        .args(["admin", "create", "--name", "Ada", "--email", email])
+        .args(extra)
+        .env("IDEABOARD_ADMIN_PASSWORD", ADMIN_PASSWORD)
+        .env("RUST_LOG", "warn")
+        .env_remove("IDEABOARD_CONFIG")
+        .output()
+        .unwrap()
 }
 
 /// An HTTP answer.
@@ -240,8 +304,14 @@ impl Reply {
     }
 }
 
+fn socket(addr: SocketAddr) -> std::io::Result<TcpStream> {
+    let socket = TcpStream::connect(addr)?;
+    socket.set_read_timeout(Some(Duration::from_secs(30)))?;
+    Ok(socket)
+}
+
 /// Reads a whole `Connection: close` answer (plain or chunked body).
-pub fn read_reply(stream: &mut TcpStream) -> std::io::Result<Reply> {
+pub fn read_reply(stream: &mut (impl Read + ?Sized)) -> std::io::Result<Reply> {
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let split = raw
