@@ -117,7 +117,7 @@ pub fn repository_root() -> PathBuf {
 }
 
 /// `snake_case` to `camelCase`, as serde's `rename_all = "camelCase"` spells fields.
-pub(crate) fn camel_case(snake: &str) -> String {
+pub fn camel_case(snake: &str) -> String {
     let mut out = String::with_capacity(snake.len());
     let mut upper = false;
     for c in snake.chars() {

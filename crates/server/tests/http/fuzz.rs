@@ -70,7 +70,9 @@ impl Rng {
                 let mut object = Map::new();
                 for _ in 0..self.below(5) {
                     let key = if !fields.is_empty() && self.below(2) == 0 {
-                        camel(fields[self.below(fields.len() as u64) as usize])
+                        ideaboard_api::generate::camel_case(
+                            fields[self.below(fields.len() as u64) as usize],
+                        )
                     } else {
                         self.text()
                     };
@@ -80,22 +82,6 @@ impl Rng {
             }
         }
     }
-}
-
-fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Bodies no parser should choke on.
