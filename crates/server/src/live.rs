@@ -1,31 +1,37 @@
 //! Live updates: `GET /api/live`, the board's change feed as Server-Sent Events,
 //! filtered for the member of the request's session.
 //!
-//! One task polls the board's newest change seq (one indexed read on the slot's
-//! feed connection) and publishes it; each open stream waits for it to move and only
-//! then asks the core what its member may see since its own cursor
-//! (`ops::changes_since`, which never hands a fan an internal note, hidden content
-//! or another member's private changes). An idle server costs one read per poll
-//! however many streams are open.
+//! One task follows the board for every stream: it polls the newest change seq (one
+//! indexed read on the slot's feed connection), and when it moved lets the changes
+//! of a burst gather for [`GATHER`], then reads everything new once, with what
+//! decides who may see each entry (`ops::feed_batch`), and publishes that batch.
+//! Each open stream takes its member's share of the batch (`ops::changes_in`: the
+//! same rules as `ops::changes_since`, which never hands a fan an internal note,
+//! hidden content or another member's private changes; it reads the board only for
+//! the member's role and for entries addressed to voters or a notice's members). A
+//! stream that fell behind the batches (a slow client, a reconnect with an old
+//! `Last-Event-ID`) asks `ops::changes_since` itself. An idle server costs one read
+//! per poll however many streams are open; a busy one, one feed read per window
+//! plus a light share per stream.
 //!
 //! Each event is `event: board-changes`, `id: <latestSeq>`, `data: <ChangePage>`,
 //! as the desktop's `board-changes` event. A browser's EventSource reconnects by
 //! itself with `Last-Event-ID`, and the stream goes on from there (or says `reset`
 //! when the feed no longer reaches back that far). The session is checked again
-//! before each event: a revoked session's stream ends. A stream reads at most once
-//! per [`GATHER`], however busy the board.
+//! before each event: a revoked session's stream ends.
 
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream};
 use ideaboard_api::events;
 use ideaboard_core::model::ChangePage;
+use ideaboard_core::ops::FeedBatch;
 use ideaboard_core::session::FEED_PAGE;
 use ideaboard_core::{Timestamp, ops};
 use tokio::sync::watch;
@@ -37,33 +43,58 @@ use crate::errors::ApiError;
 /// How often the server looks at the board's newest change.
 pub const POLL_EVERY: Duration = Duration::from_millis(100);
 
-/// How long a stream lets changes gather after the board moved before it asks
-/// what its member may see: a busy board costs each stream at most one read per
-/// window, not one per write (500 fans x 30 writes a second would be 15,000 reads
-/// a second), and an update still shows within a second.
+/// How long the changes of a burst gather after the board moved before they are
+/// read: a busy board costs one feed read per window, not one per write, and an
+/// update still shows within a second.
 pub const GATHER: Duration = Duration::from_millis(500);
 
-/// The board's newest change seq, as the poller last saw it (None until open).
-pub type Latest = watch::Receiver<Option<i64>>;
+/// The newest batch of the board's feed, as the follower last read it (None until
+/// the board is open). Every stream waits on it.
+pub type Latest = watch::Receiver<Option<Arc<FeedBatch>>>;
 
-/// Starts the poller; its receiver is what every stream waits on.
-pub fn publish(app: &Arc<App>, tx: watch::Sender<Option<i64>>) -> tokio::task::JoinHandle<()> {
+/// Starts the task that reads the feed for every stream; its receiver is what
+/// every stream waits on.
+pub fn publish(
+    app: &Arc<App>,
+    tx: watch::Sender<Option<Arc<FeedBatch>>>,
+) -> tokio::task::JoinHandle<()> {
     let app = Arc::clone(app);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(POLL_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Where the published batches have read to.
+        let mut read_to: Option<i64> = None;
         loop {
             tick.tick().await;
             let slot = Arc::clone(&app.slot);
-            if let Ok(latest) = tokio::task::spawn_blocking(move || slot.latest_change_seq()).await
-            {
-                tx.send_if_modified(|seen| {
-                    let moved = latest.is_some() && *seen != latest;
-                    if moved {
-                        *seen = latest;
-                    }
-                    moved
-                });
+            let Ok(Some(latest)) =
+                tokio::task::spawn_blocking(move || slot.latest_change_seq()).await
+            else {
+                continue;
+            };
+            if read_to == Some(latest) {
+                continue;
+            }
+            if read_to.is_some() {
+                tokio::time::sleep(GATHER).await;
+            }
+            // From the last batch's end (or, the first time, from the newest
+            // change: an empty batch that places new streams there), page by page.
+            let mut after = read_to.unwrap_or(latest);
+            loop {
+                let slot = Arc::clone(&app.slot);
+                let Ok(Some(batch)) =
+                    tokio::task::spawn_blocking(move || slot.feed_batch(after)).await
+                else {
+                    break;
+                };
+                after = batch.latest_seq();
+                read_to = Some(after);
+                let more = batch.has_more();
+                tx.send_replace(Some(Arc::new(batch)));
+                if !more {
+                    break;
+                }
             }
         }
     })
@@ -90,9 +121,18 @@ struct Follow {
     _guard: LiveGuard,
 }
 
+/// Where a client that opens a new stream had read to (`?after=<seq>`): a browser
+/// sends `Last-Event-ID` only when it reconnects a stream by itself, not when the
+/// page opens a new one after the server refused it.
+#[derive(Debug, serde::Deserialize)]
+pub struct LiveQuery {
+    after: Option<i64>,
+}
+
 /// `GET /api/live`: the change feed for the caller, as Server-Sent Events.
 pub async fn live(
     State(app): State<Arc<App>>,
+    Query(query): Query<LiveQuery>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     // Refused at once for a token that is not (or no longer) a session.
@@ -106,7 +146,8 @@ pub async fn live(
     let after = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<i64>().ok());
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .or(query.after);
     app.metrics.live(1);
     let follow = Follow {
         app: Arc::clone(&app),
@@ -125,23 +166,18 @@ fn events_of(follow: Follow) -> impl Stream<Item = Result<Event, Infallible>> {
         let mut follow = state?;
         loop {
             if std::mem::take(&mut follow.rest) {
-                // Wait for the board to move, and let the changes of a burst gather.
+                // Wait for the next batch.
                 follow.latest.changed().await.ok()?;
-                tokio::time::sleep(GATHER).await;
             }
+            let batch = follow.latest.borrow_and_update().clone();
+            let Some(batch) = batch else {
+                follow.latest.changed().await.ok()?;
+                continue;
+            };
             // First place the cursor at the board's newest change, unless the
             // client came back with its own.
-            if follow.after.is_none() {
-                let seen = *follow.latest.borrow_and_update();
-                match seen {
-                    Some(latest) => follow.after = Some(latest),
-                    None => {
-                        follow.latest.changed().await.ok()?;
-                        continue;
-                    }
-                }
-            }
-            let page = next_page(&follow).await?;
+            let after = *follow.after.get_or_insert(batch.latest_seq());
+            let page = next_page(&follow, batch, after).await?;
             follow.after = Some(page.latest_seq);
             if page.reset || page.has_more || !page.changes.is_empty() {
                 let event = Event::default()
@@ -159,19 +195,23 @@ fn events_of(follow: Follow) -> impl Stream<Item = Result<Event, Infallible>> {
     })
 }
 
-/// What the stream's member may see after its cursor; None ends the stream (the
+/// What the stream's member may see after `after`: their share of `batch` when it
+/// reaches back that far, else asked of the board. None ends the stream (the
 /// session ended, the board closed).
-async fn next_page(follow: &Follow) -> Option<ChangePage> {
+async fn next_page(follow: &Follow, batch: Arc<FeedBatch>, after: i64) -> Option<ChangePage> {
     let app = Arc::clone(&follow.app);
     let headers = follow.headers.clone();
-    let after = follow.after?;
     tokio::task::spawn_blocking(move || {
         let now = Timestamp::now();
         let caller = auth::identify(&app.slot, &headers, false, now).ok()?;
         app.slot
-            .run_read(&caller.session.actor(), |board, actor| {
-                ops::changes_since(board, actor, after, FEED_PAGE)
-            })
+            .run_read(
+                &caller.session.actor(),
+                |board, actor| match ops::changes_in(board, actor, &batch, after, FEED_PAGE)? {
+                    Some(page) => Ok(page),
+                    None => ops::changes_since(board, actor, after, FEED_PAGE),
+                },
+            )
             .ok()
     })
     .await

@@ -54,7 +54,7 @@
 use super::Actor;
 use super::actor::Who;
 use crate::Result;
-use crate::model::ChangePage;
+use crate::model::{Change, ChangePage};
 use crate::store::changes::{self, Reader};
 use crate::store::{Board, Tx, ledger};
 
@@ -95,6 +95,136 @@ pub fn changes_since(board: &Board, actor: &Actor, after: i64, limit: u32) -> Re
             reset: false,
             has_more,
         })
+    })
+}
+
+/// The feed after one seq, read once for many readers: a server reads it once per
+/// moment for all its live streams and hands each its share with [`changes_in`],
+/// instead of every stream running [`changes_since`]'s query. Who may see what is
+/// decided by the same rules; the entity's state (hidden, internal) is taken when
+/// the batch was read, the reader's role and their votes and notices when their
+/// share is taken.
+#[derive(Debug, Clone)]
+pub struct FeedBatch {
+    after: i64,
+    latest_seq: i64,
+    reset: bool,
+    has_more: bool,
+    rows: Vec<changes::SharedRow>,
+}
+
+impl FeedBatch {
+    /// The seq the batch was read after.
+    pub fn after(&self) -> i64 {
+        self.after
+    }
+
+    /// Where the batch ends: the board's newest seq when it was read, unless
+    /// `has_more`.
+    pub fn latest_seq(&self) -> i64 {
+        self.latest_seq
+    }
+
+    /// More entries follow `latest_seq` than the batch held.
+    pub fn has_more(&self) -> bool {
+        self.has_more
+    }
+
+    /// Whether [`changes_in`] can answer a reader who has read to `after` from this
+    /// batch alone.
+    pub fn covers(&self, after: i64) -> bool {
+        if self.reset {
+            after == self.after
+        } else {
+            (self.after..=self.latest_seq).contains(&after)
+        }
+    }
+}
+
+/// Every entry after `after` (at most `limit`, 1 to [`CHANGES_LIMIT_MAX`]) with what
+/// decides who may see each; `reset` as [`changes_since`] says it.
+pub fn feed_batch(board: &Board, after: i64, limit: u32) -> Result<FeedBatch> {
+    board.read(|conn| {
+        let latest = changes::latest(conn)?;
+        if after < changes::horizon(conn)? || after > latest {
+            return Ok(FeedBatch {
+                after,
+                latest_seq: latest,
+                reset: true,
+                has_more: false,
+                rows: Vec::new(),
+            });
+        }
+        let limit = limit.clamp(1, CHANGES_LIMIT_MAX);
+        let mut rows = changes::shared_after(conn, after, limit + 1)?;
+        let has_more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        let latest_seq = match rows.last() {
+            Some(last) if has_more => last.seq(),
+            _ => latest,
+        };
+        Ok(FeedBatch {
+            after,
+            latest_seq,
+            reset: false,
+            has_more,
+            rows,
+        })
+    })
+}
+
+/// What `actor`, having read to `after`, may know of in `batch`: the page
+/// [`changes_since`] would answer (at most `limit`), or None when the batch does
+/// not cover `after` (ask [`changes_since`]). Reads the board only for the actor's
+/// role and for the entries addressed to voters or to a notice's members.
+pub fn changes_in(
+    board: &Board,
+    actor: &Actor,
+    batch: &FeedBatch,
+    after: i64,
+    limit: u32,
+) -> Result<Option<ChangePage>> {
+    if !batch.covers(after) {
+        return Ok(None);
+    }
+    if batch.reset {
+        return Ok(Some(ChangePage {
+            changes: Vec::new(),
+            latest_seq: batch.latest_seq,
+            reset: true,
+            has_more: false,
+        }));
+    }
+    board.read(|conn| {
+        let who = Who::load(conn, actor)?;
+        let reader = Reader {
+            seq: who.seq,
+            id: actor.member_id(),
+            team: who.is_team(),
+        };
+        let limit = limit.clamp(1, CHANGES_LIMIT_MAX) as usize;
+        let mut changes: Vec<Change> = Vec::new();
+        for row in batch.rows.iter().filter(|row| row.seq() > after) {
+            if let Some(change) = row.change_for(conn, &reader)? {
+                if changes.len() == limit {
+                    // One more than the page holds: the page ends at its last.
+                    let latest_seq = changes.last().map_or(after, |c| c.seq);
+                    return Ok(Some(ChangePage {
+                        changes,
+                        latest_seq,
+                        reset: false,
+                        has_more: true,
+                    }));
+                }
+                changes.push(change);
+            }
+        }
+        Ok(Some(ChangePage {
+            changes,
+            latest_seq: batch.latest_seq,
+            reset: false,
+            has_more: batch.has_more,
+        }))
     })
 }
 

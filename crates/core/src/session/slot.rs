@@ -274,6 +274,18 @@ impl BoardSlot {
         self.feed_reader.read(&path, ops::latest_change_seq).ok()
     }
 
+    /// Every change after `after` with who may see each, read once on the slot's
+    /// feed connection for all of a host's followers (`ops::changes_in` gives each
+    /// their share); None while no board is open for writing or the read fails.
+    pub fn feed_batch(&self, after: i64) -> Option<ops::FeedBatch> {
+        let path = lock(&self.read_path).clone()?;
+        self.feed_reader
+            .read(&path, |board| {
+                ops::feed_batch(board, after, ops::CHANGES_LIMIT_MAX)
+            })
+            .ok()
+    }
+
     /// Notes what the slot holds after it changed: its state, and where reading
     /// commands read (its file while it holds a board open for writing, nowhere
     /// otherwise).

@@ -339,28 +339,217 @@ pub(crate) fn visible_after(
     for row in rows {
         let (seq, kind, idea_id, comment_id, member_id, key) = row?;
         let kind = ChangeKind::parse(&kind)?;
-        let id = match kind {
-            ChangeKind::Idea => idea_id.clone(),
-            ChangeKind::Comment => comment_id,
-            ChangeKind::Report => comment_id.or_else(|| idea_id.clone()),
-            ChangeKind::Member => member_id,
-            ChangeKind::Category => key,
-            // Only ever the reader's own (their audience is one member).
-            ChangeKind::Standing | ChangeKind::Notification => reader.id.map(str::to_string),
-            ChangeKind::Settings | ChangeKind::Audit | ChangeKind::Board => None,
+        out.push(change_of(
+            seq, kind, idea_id, comment_id, member_id, key, reader.id,
+        ));
+    }
+    Ok(out)
+}
+
+/// The change a reader is told of, from an entry's joined public ids: the entity
+/// its kind names, and its idea.
+fn change_of(
+    seq: i64,
+    kind: ChangeKind,
+    idea_id: Option<String>,
+    comment_id: Option<String>,
+    member_id: Option<String>,
+    key: Option<String>,
+    reader_id: Option<&str>,
+) -> Change {
+    let id = match kind {
+        ChangeKind::Idea => idea_id.clone(),
+        ChangeKind::Comment => comment_id,
+        ChangeKind::Report => comment_id.or_else(|| idea_id.clone()),
+        ChangeKind::Member => member_id,
+        ChangeKind::Category => key,
+        // Only ever the reader's own (their audience is one member).
+        ChangeKind::Standing | ChangeKind::Notification => reader_id.map(str::to_string),
+        ChangeKind::Settings | ChangeKind::Audit | ChangeKind::Board => None,
+    };
+    let idea_id = match kind {
+        ChangeKind::Idea => None,
+        _ => idea_id,
+    };
+    Change {
+        seq,
+        kind,
+        id,
+        idea_id,
+    }
+}
+
+/// Who may learn of a [`SharedRow`]: its [`Audience`] with what the board said of
+/// its entity when the row was read, so each reader's share is decided in memory
+/// ([`SharedRow::change_for`]) but for votes and notices, asked per reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen {
+    Everyone,
+    Team,
+    /// The team; and everyone else when `true` (the entity was visible to fans).
+    Open(bool),
+    Member(i64),
+    /// The members holding a vote on the idea (by number).
+    Voters(i64),
+    /// The members the notice (by seq) was delivered to; fans only when `shown`.
+    Notice {
+        seq: i64,
+        shown: bool,
+    },
+}
+
+/// One feed entry as read once for every reader (a server's live streams): its
+/// public ids and who may see it. Same rules as [`visible_after`], same snapshot
+/// for every reader.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedRow {
+    seq: i64,
+    kind: ChangeKind,
+    idea_id: Option<String>,
+    comment_id: Option<String>,
+    member_id: Option<String>,
+    key: Option<String>,
+    seen: Seen,
+}
+
+impl SharedRow {
+    pub(crate) fn seq(&self) -> i64 {
+        self.seq
+    }
+
+    /// The change as `reader` is told of it, or None when they may not know of it.
+    /// Asks the board (at `conn`) only for vote and notice audiences.
+    pub(crate) fn change_for(
+        &self,
+        conn: &Connection,
+        reader: &Reader<'_>,
+    ) -> Result<Option<Change>> {
+        let may = match self.seen {
+            Seen::Everyone => true,
+            Seen::Team => reader.team,
+            Seen::Open(open) => reader.team || open,
+            Seen::Member(seq) => reader.seq == Some(seq),
+            Seen::Voters(idea_no) => match reader.seq {
+                Some(member) => holds_vote(conn, idea_no, member)?,
+                None => false,
+            },
+            Seen::Notice { seq, shown } => match reader.seq {
+                Some(member) => (reader.team || shown) && delivered(conn, seq, member)?,
+                None => false,
+            },
         };
-        let idea_id = match kind {
-            ChangeKind::Idea => None,
-            _ => idea_id,
+        Ok(may.then(|| {
+            change_of(
+                self.seq,
+                self.kind,
+                self.idea_id.clone(),
+                self.comment_id.clone(),
+                self.member_id.clone(),
+                self.key.clone(),
+                reader.id,
+            )
+        }))
+    }
+}
+
+/// Every entry after `after` (but reset points), oldest first, at most `limit`, with
+/// what decides who may see each: the read a server makes once for all its streams.
+pub(crate) fn shared_after(conn: &Connection, after: i64, limit: u32) -> Result<Vec<SharedRow>> {
+    let sql = format!(
+        "SELECT c.seq, c.kind, i.id, cm.id, m.id, c.key, c.audience, c.audience_ref, c.idea_no, \
+           coalesce(i.hidden, 0) = 0, \
+           coalesce(i.hidden, 0) = 0 AND coalesce(c.comment_seq IS NULL \
+               OR (cm.kind <> 'internal' AND cm.hidden_at IS NULL), 0), \
+           c.audience = 'notice' AND EXISTS (SELECT 1 FROM notices d \
+               WHERE d.seq = c.audience_ref AND {}) \
+         FROM changes c \
+         LEFT JOIN comments cm ON cm.seq = c.comment_seq \
+         LEFT JOIN ideas i ON i.number = coalesce(c.idea_no, cm.idea_no) \
+         LEFT JOIN members m ON m.seq = c.member_seq \
+         WHERE c.seq > ?1 AND c.kind <> 'board' \
+         ORDER BY c.seq LIMIT ?2",
+        notify::shown("0"),
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![after, limit], |r| {
+        Ok((
+            (
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ),
+            (
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<i64>>(7)?,
+                r.get::<_, Option<i64>>(8)?,
+                r.get::<_, bool>(9)?,
+                r.get::<_, bool>(10)?,
+                r.get::<_, bool>(11)?,
+            ),
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let ((seq, kind, idea_id, comment_id, member_id, key), audience) = row?;
+        let (audience, reference, idea_no, idea_open, entity_open, shown) = audience;
+        let refers = |what: &str| {
+            reference.ok_or_else(|| {
+                crate::Error::Internal(format!("change {seq}: {what} without a reference"))
+            })
         };
-        out.push(Change {
+        let seen = match audience.as_str() {
+            "everyone" => Seen::Everyone,
+            "team" => Seen::Team,
+            "entity" => Seen::Open(entity_open),
+            "idea" => Seen::Open(idea_open),
+            "member" => Seen::Member(refers("a member audience")?),
+            "voters" => Seen::Voters(idea_no.ok_or_else(|| {
+                crate::Error::Internal(format!("change {seq}: voters without an idea"))
+            })?),
+            "notice" => Seen::Notice {
+                seq: refers("a notice audience")?,
+                shown,
+            },
+            other => {
+                return Err(crate::Error::Internal(format!(
+                    "change {seq}: unknown audience {other:?}"
+                )));
+            }
+        };
+        out.push(SharedRow {
             seq,
-            kind,
-            id,
+            kind: ChangeKind::parse(&kind)?,
             idea_id,
+            comment_id,
+            member_id,
+            key,
+            seen,
         });
     }
     Ok(out)
+}
+
+/// Whether the member holds a vote on the idea now.
+fn holds_vote(conn: &Connection, idea_no: i64, member_seq: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM votes v WHERE v.idea_no = ?1 AND v.member_seq = ?2)",
+        )?
+        .query_row(params![idea_no, member_seq], |r| r.get(0))?)
+}
+
+/// Whether the notice was delivered to the member, by the notification centre's rule.
+fn delivered(conn: &Connection, notice_seq: i64, member_seq: i64) -> Result<bool> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM notices d WHERE d.seq = ?1 AND {})",
+        notify::delivered_to("?2"),
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![notice_seq, member_seq], |r| r.get(0))?)
 }
 
 /// Makes the board at `conn` a reset point for every follower: a board entry with a
@@ -418,11 +607,12 @@ mod tests {
     fn fill(board: &Board, n: i64, at: i64) {
         board
             .conn
-            .execute(
+            .prepare_cached(
                 "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1) \
                  INSERT INTO changes (kind, audience, at) SELECT 'settings', 'everyone', ?2 FROM k",
-                params![n, at],
             )
+            .unwrap()
+            .execute(params![n, at])
             .unwrap();
     }
 

@@ -22,8 +22,26 @@ fn latest(board: &Board) -> i64 {
     ops::latest_change_seq(board).unwrap()
 }
 
+/// What `who` may know of after `after`; every call also checks that a batch read
+/// once for all readers (the server's live streams) gives them the same page, read
+/// from `after` or from a little before it.
 fn page(board: &Board, who: &Actor, after: i64) -> ChangePage {
-    ops::changes_since(board, who, after, ops::CHANGES_LIMIT_MAX).unwrap()
+    let max = ops::CHANGES_LIMIT_MAX;
+    let page = ops::changes_since(board, who, after, max).unwrap();
+    for from in [after, after - 1, after - 3] {
+        let batch = ops::feed_batch(board, from, max).unwrap();
+        let shared = ops::changes_in(board, who, &batch, after, max).unwrap();
+        if from == after {
+            assert_eq!(
+                shared.as_ref(),
+                Some(&page),
+                "a batch from {from}, read after {after}"
+            );
+        } else if let Some(shared) = shared {
+            assert_eq!(shared, page, "a batch from {from}, read after {after}");
+        }
+    }
+    page
 }
 
 /// What `who` sees after `after`, asserting the feed is complete there.
@@ -198,8 +216,10 @@ fn every_write_op_is_run_by_the_matrix_or_here() {
     // Tested below: the owner's profile, the import preview and the bundle import;
     // in `sessions.rs`, the account writes no member acts through (signing up, in
     // and out, each also as its check and its write; the first admin, a reset by
-    // link, a session's last use).
+    // link, a session's last use, the housekeeping of ended sessions and dead links,
+    // which appends nothing).
     let here = [
+        "housekeeping",
         "create_owner",
         "import_preview",
         "import",
@@ -264,6 +284,26 @@ fn seqs_grow_in_order_and_pages_follow_on_from_each_other() {
     }
     assert_eq!(paged, all);
     assert_eq!(after, latest(b));
+    // The same pages from one batch read at the start for every reader.
+    let batch = ops::feed_batch(b, start, ops::CHANGES_LIMIT_MAX).unwrap();
+    let (mut shared, mut at) = (Vec::new(), start);
+    loop {
+        let page = ops::changes_in(b, &fx.fan.actor, &batch, at, 2)
+            .unwrap()
+            .expect("the batch covers every seq it was read to");
+        assert!(!page.reset && page.changes.len() <= 2);
+        shared.extend(page.changes);
+        at = page.latest_seq;
+        if !page.has_more {
+            break;
+        }
+    }
+    assert_eq!((shared, at), (all.clone(), after));
+    assert_eq!(
+        ops::changes_in(b, &fx.fan.actor, &batch, start - 1, 2).unwrap(),
+        None,
+        "a reader behind the batch asks the board"
+    );
     let idle = page(b, &fx.fan.actor, after);
     assert!(idle.changes.is_empty() && !idle.reset && idle.latest_seq == after);
     assert!(

@@ -17,12 +17,16 @@ struct Stream {
 
 impl Stream {
     fn open(server: &Server, headers: &[(&str, &str)]) -> Stream {
+        Stream::open_at(server, "/api/live", headers)
+    }
+
+    fn open_at(server: &Server, path: &str, headers: &[(&str, &str)]) -> Stream {
         let mut socket = TcpStream::connect(server.addr).unwrap();
         socket
             .set_read_timeout(Some(Duration::from_millis(200)))
             .unwrap();
         let mut head = format!(
-            "GET /api/live HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n",
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n",
             server.addr
         );
         for (name, value) in headers {
@@ -168,6 +172,10 @@ fn a_fan_sees_the_teams_answer_live_but_never_its_internal_note() {
     let back = (first - 1).to_string();
     let mut resumed = Stream::open(&server, &[("Last-Event-ID", &back)]);
     let missed = changes(&resumed.pages(Duration::from_secs(1)));
+    assert!(missed.iter().any(|c| c["seq"] == first), "{missed:?}");
+    // So does a page that opens a new stream from where its last one ended.
+    let mut reopened = Stream::open_at(&server, &format!("/api/live?after={back}"), &[]);
+    let missed = changes(&reopened.pages(Duration::from_secs(1)));
     assert!(missed.iter().any(|c| c["seq"] == first), "{missed:?}");
 
     // Signed out, the fan's stream ends at the next change.
