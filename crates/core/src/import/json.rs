@@ -226,8 +226,9 @@ impl<'c> Restorer<'c> {
             ..
         } = self;
         problems.into_result()?;
-        drop(ins);
-        store::recount_restored(conn)?;
+        // The prepared inserts end here; the paused totals are kept again below.
+        let store::Inserts { paused_totals, .. } = ins;
+        store::recount_restored(conn, &paused_totals)?;
         Ok(report)
     }
 }

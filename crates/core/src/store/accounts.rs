@@ -40,26 +40,21 @@ pub(crate) fn by_member(conn: &Connection, member_seq: i64) -> Result<Option<Acc
 }
 
 pub(crate) fn info(conn: &Connection, member_seq: i64) -> Result<AccountInfo> {
-    conn.query_row(
-        "SELECT email, created_at FROM accounts WHERE member_seq = ?1",
-        [member_seq],
-        |r| {
+    conn.prepare_cached("SELECT email, created_at FROM accounts WHERE member_seq = ?1")?
+        .query_row([member_seq], |r| {
             Ok(AccountInfo {
                 email: r.get(0)?,
                 created_at: Timestamp::from_millis(r.get(1)?),
             })
-        },
-    )
-    .optional()?
-    .ok_or(Error::NotFound { what: "account" })
+        })
+        .optional()?
+        .ok_or(Error::NotFound { what: "account" })
 }
 
 pub(crate) fn email_taken(conn: &Connection, email: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)",
-        [email],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)")?
+        .query_row([email], |r| r.get(0))?)
 }
 
 /// Adds the account of a member; `EmailTaken` when another account has the email.
@@ -70,10 +65,7 @@ pub(crate) fn insert(
     password_hash: &str,
     now: Timestamp,
 ) -> Result<()> {
-    conn.execute(
-        "INSERT INTO accounts (member_seq, email, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![member_seq, email, password_hash, now.millis()],
-    )
+    conn.prepare_cached("INSERT INTO accounts (member_seq, email, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)")?.execute(params![member_seq, email, password_hash, now.millis()])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) => Error::EmailTaken,
         _ => e.into(),
@@ -82,34 +74,31 @@ pub(crate) fn insert(
 }
 
 pub(crate) fn set_password_hash(conn: &Connection, member_seq: i64, hash: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE accounts SET password_hash = ?2 WHERE member_seq = ?1",
-        params![member_seq, hash],
-    )?;
+    conn.prepare_cached("UPDATE accounts SET password_hash = ?2 WHERE member_seq = ?1")?
+        .execute(params![member_seq, hash])?;
     Ok(())
 }
 
 /// Whether any admin has an account (the first admin is made only when none has).
 pub(crate) fn admin_account_exists(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM members m JOIN accounts a ON a.member_seq = m.seq \
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM members m JOIN accounts a ON a.member_seq = m.seq \
          WHERE m.role <> 'fan' AND m.role = 'admin')",
-        [],
-        |r| r.get(0),
-    )?)
+        )?
+        .query_row([], |r| r.get(0))?)
 }
 
 pub(crate) fn sign_up_mode(conn: &Connection) -> Result<SignUpMode> {
-    let text: String =
-        conn.query_row("SELECT sign_up FROM board WHERE id = 1", [], |r| r.get(0))?;
+    let text: String = conn
+        .prepare_cached("SELECT sign_up FROM board WHERE id = 1")?
+        .query_row([], |r| r.get(0))?;
     SignUpMode::parse(&text)
 }
 
 pub(crate) fn set_sign_up_mode(conn: &Connection, mode: SignUpMode) -> Result<()> {
-    conn.execute(
-        "UPDATE board SET sign_up = ?1 WHERE id = 1",
-        [mode.as_str()],
-    )?;
+    conn.prepare_cached("UPDATE board SET sign_up = ?1 WHERE id = 1")?
+        .execute([mode.as_str()])?;
     Ok(())
 }
 

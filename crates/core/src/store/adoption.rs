@@ -129,14 +129,11 @@ pub(crate) fn recount_idea(conn: &Connection, idea_no: i64) -> Result<()> {
 /// Recomputes the adoption times of every idea that has any (a migrated or
 /// bulk-loaded board).
 pub(crate) fn recount_all(conn: &Connection) -> Result<()> {
-    conn.execute(
-        &format!(
+    conn.prepare_cached(&format!(
             "UPDATE ideas SET answered_at = {ANSWERED_AT}, launched_at = {LAUNCHED_AT} WHERE number IN ( \
                SELECT idea_no FROM comments WHERE kind = 'official' AND deleted_at IS NULL \
                UNION SELECT idea_no FROM status_changes WHERE from_status IS NOT NULL)"
-        ),
-        [],
-    )?;
+        ))?.execute([])?;
     Ok(())
 }
 

@@ -24,13 +24,9 @@ pub(crate) struct CommentRow {
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<CommentRow> {
     type Raw = (i64, String, i64, i64, String, i64, bool, bool);
-    let raw: Option<Raw> = conn
-        .query_row(
-            "SELECT seq, id, idea_no, author_seq, kind, created_at, deleted_at IS NOT NULL, hidden_at IS NOT NULL \
-             FROM comments WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
-        )
+    let raw: Option<Raw> = conn.prepare_cached("SELECT seq, id, idea_no, author_seq, kind, created_at, deleted_at IS NOT NULL, hidden_at IS NOT NULL \
+             FROM comments WHERE id = ?1")?.query_row([id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)))
         .optional()?;
     let raw = raw.ok_or(Error::NotFound { what: "comment" })?;
     Ok(CommentRow {
@@ -58,11 +54,8 @@ pub(crate) struct CommentInsert<'a> {
 }
 
 pub(crate) fn insert(conn: &Connection, c: &CommentInsert<'_>) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO comments (id, idea_no, parent_seq, author_seq, kind, body, body_html, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![c.id, c.idea_no, c.parent_seq, c.author_seq, c.kind.as_str(), c.body, c.body_html, c.now.millis()],
-    )?;
+    conn.prepare_cached("INSERT INTO comments (id, idea_no, parent_seq, author_seq, kind, body, body_html, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(params![c.id, c.idea_no, c.parent_seq, c.author_seq, c.kind.as_str(), c.body, c.body_html, c.now.millis()])?;
     let seq = conn.last_insert_rowid();
     if c.kind == CommentKind::Official {
         super::adoption::recount_idea(conn, c.idea_no)?;
@@ -77,10 +70,10 @@ pub(crate) fn update_body(
     body_html: &str,
     now: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE comments SET body = ?2, body_html = ?3, edited_at = ?4 WHERE seq = ?1",
-        params![seq, body, body_html, now.millis()],
-    )?;
+    )?
+    .execute(params![seq, body, body_html, now.millis()])?;
     Ok(())
 }
 
@@ -92,15 +85,11 @@ pub(crate) fn soft_delete(
     removed_by: Option<i64>,
     now: Timestamp,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE comments SET deleted_at = ?2, removed_by = ?3 WHERE seq = ?1",
-        params![seq, now.millis(), removed_by],
-    )?;
-    let (idea_no, kind): (i64, String) = conn.query_row(
-        "SELECT idea_no, kind FROM comments WHERE seq = ?1",
-        [seq],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    conn.prepare_cached("UPDATE comments SET deleted_at = ?2, removed_by = ?3 WHERE seq = ?1")?
+        .execute(params![seq, now.millis(), removed_by])?;
+    let (idea_no, kind): (i64, String) = conn
+        .prepare_cached("SELECT idea_no, kind FROM comments WHERE seq = ?1")?
+        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if kind == CommentKind::Official.as_str() {
         super::adoption::recount_idea(conn, idea_no)?;
     }
@@ -114,19 +103,14 @@ pub(crate) fn set_hidden(
     by: Option<i64>,
     now: Timestamp,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE comments SET hidden_at = CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END, hidden_by = ?2 WHERE seq = ?1",
-        params![seq, by, now.millis()],
-    )?;
+    conn.prepare_cached("UPDATE comments SET hidden_at = CASE WHEN ?2 IS NULL THEN NULL ELSE ?3 END, hidden_by = ?2 WHERE seq = ?1")?.execute(params![seq, by, now.millis()])?;
     Ok(())
 }
 
 /// Moves every comment of one idea to another (merge).
 pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE comments SET idea_no = ?2 WHERE idea_no = ?1",
-        params![from, to],
-    )?;
+    conn.prepare_cached("UPDATE comments SET idea_no = ?2 WHERE idea_no = ?1")?
+        .execute(params![from, to])?;
     // Official answers that moved may be the target's first.
     super::adoption::recount_idea(conn, from)?;
     super::adoption::recount_idea(conn, to)?;
@@ -151,11 +135,9 @@ pub(crate) fn trending_terms(conn: &Connection, idea_no: i64) -> Result<Vec<f64>
 }
 
 pub(crate) fn count_on(conn: &Connection, idea_no: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM comments WHERE idea_no = ?1",
-        [idea_no],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM comments WHERE idea_no = ?1")?
+        .query_row([idea_no], |r| r.get(0))?)
 }
 
 /// Adds a reaction; false when the member had already left it.
@@ -166,10 +148,7 @@ pub(crate) fn add_reaction(
     reaction: Reaction,
     now: Timestamp,
 ) -> Result<bool> {
-    let n = conn.execute(
-        "INSERT OR IGNORE INTO reactions (comment_seq, member_seq, reaction, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![seq, member_seq, reaction.as_str(), now.millis()],
-    )?;
+    let n = conn.prepare_cached("INSERT OR IGNORE INTO reactions (comment_seq, member_seq, reaction, created_at) VALUES (?1, ?2, ?3, ?4)")?.execute(params![seq, member_seq, reaction.as_str(), now.millis()])?;
     Ok(n == 1)
 }
 
@@ -180,10 +159,11 @@ pub(crate) fn remove_reaction(
     member_seq: i64,
     reaction: Reaction,
 ) -> Result<bool> {
-    let n = conn.execute(
-        "DELETE FROM reactions WHERE comment_seq = ?1 AND member_seq = ?2 AND reaction = ?3",
-        params![seq, member_seq, reaction.as_str()],
-    )?;
+    let n = conn
+        .prepare_cached(
+            "DELETE FROM reactions WHERE comment_seq = ?1 AND member_seq = ?2 AND reaction = ?3",
+        )?
+        .execute(params![seq, member_seq, reaction.as_str()])?;
     Ok(n == 1)
 }
 

@@ -54,13 +54,19 @@ fn finish((mut row, status): (IdeaRow, String)) -> Result<IdeaRow> {
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<IdeaRow> {
     let sql = format!("SELECT {ROW_COLUMNS} FROM ideas WHERE id = ?1");
-    let raw = conn.query_row(&sql, [id], idea_row).optional()?;
+    let raw = conn
+        .prepare_cached(&sql)?
+        .query_row([id], idea_row)
+        .optional()?;
     finish(raw.ok_or(Error::NotFound { what: "idea" })?)
 }
 
 pub(crate) fn by_number(conn: &Connection, number: i64) -> Result<IdeaRow> {
     let sql = format!("SELECT {ROW_COLUMNS} FROM ideas WHERE number = ?1");
-    let raw = conn.query_row(&sql, [number], idea_row).optional()?;
+    let raw = conn
+        .prepare_cached(&sql)?
+        .query_row([number], idea_row)
+        .optional()?;
     finish(raw.ok_or(Error::NotFound { what: "idea" })?)
 }
 
@@ -78,11 +84,8 @@ pub(crate) struct IdeaInsert<'a> {
 
 pub(crate) fn insert(conn: &Connection, i: &IdeaInsert<'_>) -> Result<i64> {
     let trending = rank::term(rank::SUBMIT_WEIGHT, i.now);
-    conn.execute(
-        "INSERT INTO ideas (id, title, body, body_html, excerpt, category_seq, author_seq, status, created_at, updated_at, trending) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?8, ?9)",
-        params![i.id, i.title, i.body, i.body_html, i.excerpt, i.category_seq, i.author_seq, i.now.millis(), trending],
-    )?;
+    conn.prepare_cached("INSERT INTO ideas (id, title, body, body_html, excerpt, category_seq, author_seq, status, created_at, updated_at, trending) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'new', ?8, ?8, ?9)")?.execute(params![i.id, i.title, i.body, i.body_html, i.excerpt, i.category_seq, i.author_seq, i.now.millis(), trending])?;
     let number = conn.last_insert_rowid();
     super::search::index_idea(conn, number, None, i.title, i.body)?;
     Ok(number)
@@ -97,15 +100,10 @@ pub(crate) fn update_text(
     excerpt: &str,
     now: Timestamp,
 ) -> Result<()> {
-    let (old_title, old_body): (String, String) = conn.query_row(
-        "SELECT title, body FROM ideas WHERE number = ?1",
-        [number],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    conn.execute(
-        "UPDATE ideas SET title = ?2, body = ?3, body_html = ?4, excerpt = ?5, updated_at = ?6 WHERE number = ?1",
-        params![number, title, body, body_html, excerpt, now.millis()],
-    )?;
+    let (old_title, old_body): (String, String) = conn
+        .prepare_cached("SELECT title, body FROM ideas WHERE number = ?1")?
+        .query_row([number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    conn.prepare_cached("UPDATE ideas SET title = ?2, body = ?3, body_html = ?4, excerpt = ?5, updated_at = ?6 WHERE number = ?1")?.execute(params![number, title, body, body_html, excerpt, now.millis()])?;
     super::search::index_idea(conn, number, Some((&old_title, &old_body)), title, body)
 }
 
@@ -132,42 +130,33 @@ pub(crate) fn set_status(
     merged_into: Option<i64>,
     now: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE ideas SET status = ?2, merged_into = ?3, updated_at = ?4 WHERE number = ?1",
-        params![number, status.as_str(), merged_into, now.millis()],
-    )?;
+    )?
+    .execute(params![number, status.as_str(), merged_into, now.millis()])?;
     Ok(())
 }
 
 pub(crate) fn add_votes(conn: &Connection, number: i64, count: i64, weight: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        "UPDATE ideas SET vote_count = vote_count + ?2, vote_weight = vote_weight + ?3 WHERE number = ?1 RETURNING vote_count",
-        params![number, count, weight],
-        |r| r.get(0),
-    )?)
+    Ok(conn.prepare_cached("UPDATE ideas SET vote_count = vote_count + ?2, vote_weight = vote_weight + ?3 WHERE number = ?1 RETURNING vote_count")?.query_row(params![number, count, weight],
+        |r| r.get(0))?)
 }
 
 pub(crate) fn add_comments(conn: &Connection, number: i64, delta: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE ideas SET comment_count = comment_count + ?2 WHERE number = ?1",
-        params![number, delta],
-    )?;
+    conn.prepare_cached("UPDATE ideas SET comment_count = comment_count + ?2 WHERE number = ?1")?
+        .execute(params![number, delta])?;
     Ok(())
 }
 
 fn trending_of(conn: &Connection, number: i64) -> Result<f64> {
-    Ok(conn.query_row(
-        "SELECT trending FROM ideas WHERE number = ?1",
-        [number],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT trending FROM ideas WHERE number = ?1")?
+        .query_row([number], |r| r.get(0))?)
 }
 
 pub(crate) fn store_trending(conn: &Connection, number: i64, score: f64) -> Result<()> {
-    conn.execute(
-        "UPDATE ideas SET trending = ?2 WHERE number = ?1",
-        params![number, score],
-    )?;
+    conn.prepare_cached("UPDATE ideas SET trending = ?2 WHERE number = ?1")?
+        .execute(params![number, score])?;
     Ok(())
 }
 
@@ -232,11 +221,9 @@ pub(crate) fn trend_replace(
 /// comments that stand, and status changes after submission.
 pub(crate) fn trending_from_rows(conn: &Connection, number: i64) -> Result<f64> {
     let mut terms = Vec::new();
-    let created: i64 = conn.query_row(
-        "SELECT created_at FROM ideas WHERE number = ?1",
-        [number],
-        |r| r.get(0),
-    )?;
+    let created: i64 = conn
+        .prepare_cached("SELECT created_at FROM ideas WHERE number = ?1")?
+        .query_row([number], |r| r.get(0))?;
     terms.push(rank::term(
         rank::SUBMIT_WEIGHT,
         Timestamp::from_millis(created),
@@ -279,14 +266,11 @@ pub(crate) fn recount_trending(conn: &Connection, number: i64) -> Result<f64> {
 
 /// Recomputes vote and comment counters of an idea from its rows.
 pub(crate) fn recount_counters(conn: &Connection, number: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE ideas SET \
+    conn.prepare_cached("UPDATE ideas SET \
            vote_count = (SELECT count(*) FROM votes WHERE idea_no = ?1), \
            vote_weight = (SELECT coalesce(sum(CASE priority WHEN 'critical' THEN 3 WHEN 'important' THEN 2 ELSE 1 END), 0) FROM votes WHERE idea_no = ?1), \
            comment_count = (SELECT count(*) FROM comments WHERE idea_no = ?1 AND kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL) \
-         WHERE number = ?1",
-        [number],
-    )?;
+         WHERE number = ?1")?.execute([number])?;
     Ok(())
 }
 
@@ -332,9 +316,7 @@ pub(crate) fn list(
 }
 
 pub(crate) fn body(conn: &Connection, number: i64) -> Result<(String, String)> {
-    Ok(conn.query_row(
-        "SELECT body, body_html FROM ideas WHERE number = ?1",
-        [number],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT body, body_html FROM ideas WHERE number = ?1")?
+        .query_row([number], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }

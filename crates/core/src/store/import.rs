@@ -95,13 +95,18 @@ pub(crate) struct Inserts<'c> {
     pub points: Statement<'c>,
     pub audit: Statement<'c>,
     pub report: Statement<'c>,
+    /// The board totals' triggers, paused while the rows load (see [`recount_restored`]).
+    pub paused_totals: Vec<String>,
 }
 
 impl<'c> Inserts<'c> {
     pub(crate) fn new(conn: &'c Connection) -> Result<Self> {
         // Rows may point forward (an idea merged into a later one): check at commit.
         conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        // Before anything is prepared: a schema change would make each re-prepare.
+        let paused_totals = super::totals::pause(conn)?;
         Ok(Inserts {
+            paused_totals,
             board: conn.prepare(
                 "UPDATE board SET name = ?1, vote_budget = ?2, support_threshold = ?3, default_locale = ?4, \
                  edit_grace_minutes = ?5, created_at = ?6 WHERE id = 1",
@@ -164,11 +169,13 @@ impl<'c> Inserts<'c> {
     }
 }
 
-/// Recounts everything derived from the rows of a restore: idea counters,
-/// members' points (their ledger's sum), adoption times, the search index and its
-/// term counts (rebuilt whole: the board had no ideas before), and trending scores
-/// that do not agree with their rows.
-pub(crate) fn recount_restored(conn: &Connection) -> Result<()> {
+/// Recounts everything derived from the rows of a restore: the board's totals
+/// (their triggers, `paused_totals`, made again), idea counters, members' points
+/// (their ledger's sum), adoption times, the search index and its term counts
+/// (rebuilt whole: the board had no ideas before), and trending scores that do not
+/// agree with their rows.
+pub(crate) fn recount_restored(conn: &Connection, paused_totals: &[String]) -> Result<()> {
+    super::totals::resume(conn, paused_totals)?;
     conn.execute_batch(
         "UPDATE ideas SET \
            vote_count = (SELECT count(*) FROM votes WHERE idea_no = number), \

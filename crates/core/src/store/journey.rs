@@ -18,10 +18,7 @@ pub(crate) struct ChangeInsert<'a> {
 }
 
 pub(crate) fn insert(conn: &Connection, c: &ChangeInsert<'_>) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO status_changes (idea_no, from_status, to_status, actor_seq, note, note_html, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![c.idea_no, c.from.map(IdeaStatus::as_str), c.to.as_str(), c.actor_seq, c.note, c.note_html, c.at.millis()],
-    )?;
+    conn.prepare_cached("INSERT INTO status_changes (idea_no, from_status, to_status, actor_seq, note, note_html, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![c.idea_no, c.from.map(IdeaStatus::as_str), c.to.as_str(), c.actor_seq, c.note, c.note_html, c.at.millis()])?;
     let seq = conn.last_insert_rowid();
     super::adoption::recount_idea(conn, c.idea_no)?;
     Ok(seq)

@@ -15,24 +15,17 @@ pub(crate) fn grant(
     at: Timestamp,
 ) -> Result<()> {
     let delta = reason.points();
-    conn.execute(
-        "INSERT INTO points_ledger (member_seq, delta, reason, idea_no, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![member_seq, delta, reason.as_str(), idea_no, at.millis()],
-    )?;
-    conn.execute(
-        "UPDATE members SET points = points + ?2 WHERE seq = ?1",
-        params![member_seq, delta],
-    )?;
+    conn.prepare_cached("INSERT INTO points_ledger (member_seq, delta, reason, idea_no, at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![member_seq, delta, reason.as_str(), idea_no, at.millis()])?;
+    conn.prepare_cached("UPDATE members SET points = points + ?2 WHERE seq = ?1")?
+        .execute(params![member_seq, delta])?;
     Ok(())
 }
 
 /// How many times the ledger holds `reason` for this idea (milestones count up).
 pub(crate) fn count_entries(conn: &Connection, idea_no: i64, reason: PointsReason) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM points_ledger WHERE idea_no = ?1 AND reason = ?2",
-        params![idea_no, reason.as_str()],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM points_ledger WHERE idea_no = ?1 AND reason = ?2")?
+        .query_row(params![idea_no, reason.as_str()], |r| r.get(0))?)
 }
 
 pub(crate) fn entries(conn: &Connection, member_seq: i64, limit: u32) -> Result<Vec<PointsEntry>> {
@@ -68,10 +61,16 @@ pub(crate) fn audit(
     detail: &serde_json::Value,
     at: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log (actor_seq, action, target, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![actor_seq, action, target, detail.to_string(), at.millis()],
-    )?;
+    )?
+    .execute(params![
+        actor_seq,
+        action,
+        target,
+        detail.to_string(),
+        at.millis()
+    ])?;
     Ok(())
 }
 

@@ -30,11 +30,8 @@ fn to_member(raw: (i64, String, String, Option<String>)) -> Result<MemberRow> {
 
 pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<MemberRow> {
     let raw = conn
-        .query_row(
-            "SELECT seq, id, role, passphrase_hash FROM members WHERE id = ?1",
-            [id],
-            member_row,
-        )
+        .prepare_cached("SELECT seq, id, role, passphrase_hash FROM members WHERE id = ?1")?
+        .query_row([id], member_row)
         .optional()?
         .ok_or(Error::NotFound { what: "member" })?;
     to_member(raw)
@@ -42,11 +39,8 @@ pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<MemberRow> {
 
 pub(crate) fn by_seq(conn: &Connection, seq: i64) -> Result<MemberRow> {
     let raw = conn
-        .query_row(
-            "SELECT seq, id, role, passphrase_hash FROM members WHERE seq = ?1",
-            [seq],
-            member_row,
-        )
+        .prepare_cached("SELECT seq, id, role, passphrase_hash FROM members WHERE seq = ?1")?
+        .query_row([seq], member_row)
         .optional()?
         .ok_or(Error::NotFound { what: "member" })?;
     to_member(raw)
@@ -56,12 +50,11 @@ pub(crate) fn by_seq(conn: &Connection, seq: i64) -> Result<MemberRow> {
 /// a board without an admin. The `role <> 'fan'` term lets SQLite read the team
 /// off the partial index `members_role` instead of scanning every fan.
 pub(crate) fn first_admin(conn: &Connection) -> Result<Option<MemberRow>> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT seq, id, role, passphrase_hash FROM members \
          WHERE role <> 'fan' AND role = 'admin' ORDER BY joined_at, seq LIMIT 1",
-        [],
-        member_row,
-    )
+    )?
+    .query_row([], member_row)
     .optional()?
     .map(to_member)
     .transpose()
@@ -75,47 +68,38 @@ pub(crate) fn insert(
     passphrase_hash: Option<&str>,
     now: Timestamp,
 ) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO members (id, display_name, role, passphrase_hash, joined_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, display_name, role.as_str(), passphrase_hash, now.millis()],
-    )?;
+    conn.prepare_cached("INSERT INTO members (id, display_name, role, passphrase_hash, joined_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![id, display_name, role.as_str(), passphrase_hash, now.millis()])?;
     Ok(conn.last_insert_rowid())
 }
 
 pub(crate) fn set_name(conn: &Connection, seq: i64, name: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE members SET display_name = ?2 WHERE seq = ?1",
-        params![seq, name],
-    )?;
+    conn.prepare_cached("UPDATE members SET display_name = ?2 WHERE seq = ?1")?
+        .execute(params![seq, name])?;
     Ok(())
 }
 
 pub(crate) fn set_role(conn: &Connection, seq: i64, role: Role) -> Result<()> {
-    conn.execute(
-        "UPDATE members SET role = ?2 WHERE seq = ?1",
-        params![seq, role.as_str()],
-    )?;
+    conn.prepare_cached("UPDATE members SET role = ?2 WHERE seq = ?1")?
+        .execute(params![seq, role.as_str()])?;
     Ok(())
 }
 
 pub(crate) fn set_passphrase_hash(conn: &Connection, seq: i64, hash: Option<&str>) -> Result<()> {
-    conn.execute(
-        "UPDATE members SET passphrase_hash = ?2 WHERE seq = ?1",
-        params![seq, hash],
-    )?;
+    conn.prepare_cached("UPDATE members SET passphrase_hash = ?2 WHERE seq = ?1")?
+        .execute(params![seq, hash])?;
     Ok(())
 }
 
 pub(crate) fn count_all(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM members")?
+        .query_row([], |r| r.get(0))?)
 }
 
 pub(crate) fn count_admins(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM members WHERE role = 'admin'",
-        [],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM members WHERE role = 'admin'")?
+        .query_row([], |r| r.get(0))?)
 }
 
 const PROFILE_COLUMNS: &str =
@@ -146,7 +130,7 @@ fn to_profile(raw: (String, String, String, i64, i64, bool)) -> Result<MemberPro
 
 pub(crate) fn profile_by_seq(conn: &Connection, seq: i64) -> Result<MemberProfile> {
     let sql = format!("SELECT {PROFILE_COLUMNS} FROM members WHERE seq = ?1");
-    to_profile(conn.query_row(&sql, [seq], profile)?)
+    to_profile(conn.prepare_cached(&sql)?.query_row([seq], profile)?)
 }
 
 /// Every member, team first, then by name.

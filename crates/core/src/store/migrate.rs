@@ -29,17 +29,20 @@ pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
 /// Refuses a database that is not an Ideaboard board or is newer than this build.
 /// Reads only; runs before anything could write to the file.
-pub(super) fn check_identity(conn: &Connection) -> Result<()> {
+pub(super) fn check_identity(conn: &Connection) -> Result<i64> {
     // A file with SQLite's header but no database after it is not a board either.
     let not_a_board = |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::NotABoard,
         _ => Error::from(e),
     };
-    let app_id: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(not_a_board)?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
+    // Both in one statement: opening a board is on every window's and tool's path.
+    let (app_id, version): (i32, i64) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id), \
+                    (SELECT user_version FROM pragma_user_version)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .map_err(not_a_board)?;
     if app_id != APPLICATION_ID {
         return Err(Error::NotABoard);
@@ -50,12 +53,17 @@ pub(super) fn check_identity(conn: &Connection) -> Result<()> {
             supported: LATEST_SCHEMA,
         });
     }
-    Ok(())
+    Ok(version)
 }
 
 /// Applies every migration after the board's version up to `target`.
 pub(super) fn upgrade(conn: &mut Connection, target: i64) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    upgrade_from(conn, current, target)
+}
+
+/// [`upgrade`] for a board known to be at `current` (just read by [`check_identity`]).
+pub(super) fn upgrade_from(conn: &mut Connection, current: i64, target: i64) -> Result<()> {
     for version in (current + 1)..=target {
         let sql = MIGRATIONS[(version - 1) as usize];
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -61,6 +61,11 @@ use crate::{Error, Result};
 pub enum Durability {
     /// `synchronous=FULL`: a committed write survives power loss. The default.
     Full,
+    /// `synchronous=NORMAL`: a committed write survives the process dying (a crash,
+    /// SIGKILL) but the last commits before a power loss or an operating-system crash
+    /// may be lost (never the board: it stays whole). Commits then cost no disk sync;
+    /// the log is synced at checkpoints. For a server whose operator chooses it.
+    Process,
     /// `synchronous=OFF`, for bulk generation of throwaway boards only.
     Bulk,
 }
@@ -74,6 +79,11 @@ pub enum Durability {
 /// safety net for a shell that never does (64 MB at 4 KB pages); durability is
 /// unchanged either way (`synchronous=FULL`: each commit's log frames are synced).
 pub const WAL_AUTOCHECKPOINT_PAGES: i64 = 16_384;
+
+/// Prepared statements each connection keeps for reuse. The store has a few
+/// hundred distinct statements and one write runs dozens; rusqlite keeps 16 by
+/// default, so a write evicted the statements of the next and parsed its SQL again.
+pub const STATEMENTS_KEPT: usize = 512;
 
 /// An open board.
 #[derive(Debug)]
@@ -138,7 +148,7 @@ impl Unmigrated {
     /// Applies the pending migrations, each in its own transaction, and hands
     /// the board over.
     pub fn migrate(mut self) -> Result<Board> {
-        migrate::upgrade(&mut self.board.conn, LATEST_SCHEMA)?;
+        migrate::upgrade_from(&mut self.board.conn, self.schema, LATEST_SCHEMA)?;
         Ok(self.board)
     }
 }
@@ -181,11 +191,13 @@ impl Board {
             if conn.is_readonly(rusqlite::MAIN_DB)? {
                 return Err(Error::ReadOnly);
             }
-            migrate::check_identity(&conn)?;
-            Board::configure(conn, Some(path.to_path_buf()), false)
+            let schema = migrate::check_identity(&conn)?;
+            Ok((
+                Board::configure(conn, Some(path.to_path_buf()), false)?,
+                schema,
+            ))
         })();
-        let board = identified.map_err(|e| explain_open_failure(path, e))?;
-        let schema = board.schema_version()?;
+        let (board, schema) = identified.map_err(|e| explain_open_failure(path, e))?;
         Ok(Unmigrated { board, schema })
     }
 
@@ -248,6 +260,7 @@ impl Board {
 
     fn configure(conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Board> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
         if read_only {
             conn.execute_batch("PRAGMA query_only = ON;")?;
             return Ok(Board {
@@ -296,6 +309,7 @@ impl Board {
     pub fn set_durability(&self, durability: Durability) -> Result<()> {
         let level = match durability {
             Durability::Full => "FULL",
+            Durability::Process => "NORMAL",
             Durability::Bulk => "OFF",
         };
         self.conn.pragma_update(None, "synchronous", level)?;

@@ -32,11 +32,9 @@ use crate::model::{IdeaStatus, MemberRef, Notification, NotificationKind, Role};
 
 /// The newest notice's seq (0 on a board without notices): where a new follow starts.
 fn newest_notice(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(seq), 0) FROM notices", [], |r| {
-            r.get(0)
-        })?,
-    )
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM notices")?
+        .query_row([], |r| r.get(0))?)
 }
 
 pub(crate) fn follow(
@@ -55,28 +53,23 @@ pub(crate) fn follow(
 
 pub(crate) fn unfollow(conn: &Connection, idea_no: i64, member_seq: i64) -> Result<()> {
     // Keep the range of notices this follow delivered, if it delivered any.
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO follows_past (member_seq, idea_no, from_notice, to_notice) \
          SELECT f.member_seq, f.idea_no, f.from_notice, (SELECT max(seq) FROM notices) \
          FROM follows f WHERE f.idea_no = ?1 AND f.member_seq = ?2 \
          AND EXISTS (SELECT 1 FROM notices n WHERE n.idea_no = ?1 AND n.to_member IS NULL \
                      AND n.seq > f.from_notice)",
-        params![idea_no, member_seq],
-    )?;
-    conn.execute(
-        "DELETE FROM follows WHERE idea_no = ?1 AND member_seq = ?2",
-        params![idea_no, member_seq],
-    )?;
+    )?
+    .execute(params![idea_no, member_seq])?;
+    conn.prepare_cached("DELETE FROM follows WHERE idea_no = ?1 AND member_seq = ?2")?
+        .execute(params![idea_no, member_seq])?;
     Ok(())
 }
 
 pub(crate) fn is_following(conn: &Connection, idea_no: i64, member_seq: i64) -> Result<bool> {
     Ok(conn
-        .query_row(
-            "SELECT 1 FROM follows WHERE idea_no = ?1 AND member_seq = ?2",
-            params![idea_no, member_seq],
-            |_| Ok(()),
-        )
+        .prepare_cached("SELECT 1 FROM follows WHERE idea_no = ?1 AND member_seq = ?2")?
+        .query_row(params![idea_no, member_seq], |_| Ok(()))
         .optional()?
         .is_some())
 }
@@ -87,28 +80,27 @@ pub(crate) fn is_following(conn: &Connection, idea_no: i64, member_seq: i64) -> 
 /// so the follower is not told about the target's past.
 pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
     let newest = newest_notice(conn)?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO follows_past (member_seq, idea_no, from_notice, to_notice) \
          SELECT f.member_seq, f.idea_no, f.from_notice, ?2 FROM follows f WHERE f.idea_no = ?1 \
          AND EXISTS (SELECT 1 FROM notices n WHERE n.idea_no = ?1 AND n.to_member IS NULL \
                      AND n.seq > f.from_notice)",
-        params![from, newest],
-    )?;
-    conn.execute(
+    )?
+    .execute(params![from, newest])?;
+    conn.prepare_cached(
         "INSERT OR IGNORE INTO follows (idea_no, member_seq, since, from_notice) \
          SELECT ?2, member_seq, since, ?3 FROM follows WHERE idea_no = ?1",
-        params![from, to, newest],
-    )?;
-    conn.execute("DELETE FROM follows WHERE idea_no = ?1", [from])?;
+    )?
+    .execute(params![from, to, newest])?;
+    conn.prepare_cached("DELETE FROM follows WHERE idea_no = ?1")?
+        .execute([from])?;
     Ok(())
 }
 
 pub(crate) fn follower_count(conn: &Connection, idea_no: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM follows WHERE idea_no = ?1",
-        [idea_no],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM follows WHERE idea_no = ?1")?
+        .query_row([idea_no], |r| r.get(0))?)
 }
 
 /// What a notification is about.
@@ -308,24 +300,21 @@ pub(crate) fn mark_read(
 ) -> Result<usize> {
     match seqs {
         None => {
-            let unread: i64 = conn.query_row(
-                &format!("{DELIVERED} SELECT count(*) FROM delivered d WHERE {UNREAD}"),
-                [member_seq],
-                |r| r.get(0),
-            )?;
+            let unread: i64 = conn
+                .prepare_cached(&format!(
+                    "{DELIVERED} SELECT count(*) FROM delivered d WHERE {UNREAD}"
+                ))?
+                .query_row([member_seq], |r| r.get(0))?;
             if unread > 0 {
                 let newest = newest_notice(conn)?;
-                conn.execute(
-                    "INSERT INTO notice_marks (member_seq, read_through, marked_at) VALUES (?1, ?2, ?3) \
+                conn.prepare_cached("INSERT INTO notice_marks (member_seq, read_through, marked_at) VALUES (?1, ?2, ?3) \
                      ON CONFLICT (member_seq) DO UPDATE SET read_through = excluded.read_through, \
-                     marked_at = excluded.marked_at",
-                    params![member_seq, newest, now.millis()],
-                )?;
+                     marked_at = excluded.marked_at")?.execute(params![member_seq, newest, now.millis()])?;
                 // Rows below the mark say nothing the mark does not.
-                conn.execute(
+                conn.prepare_cached(
                     "DELETE FROM notice_reads WHERE member_seq = ?1 AND notice_seq <= ?2",
-                    params![member_seq, newest],
-                )?;
+                )?
+                .execute(params![member_seq, newest])?;
             }
             Ok(unread as usize)
         }
@@ -337,16 +326,15 @@ pub(crate) fn mark_read(
                     .join(","),
             );
             // Each given notice, if it was delivered to the member and is unread.
-            Ok(conn.execute(
-                &format!(
+            Ok(conn
+                .prepare_cached(&format!(
                     "INSERT INTO notice_reads (member_seq, notice_seq, read_at) \
                      SELECT ?1, d.seq, ?2 FROM notices d \
                      WHERE d.seq IN (SELECT value FROM json_each('[' || ?3 || ']')) AND {UNREAD} \
                      AND {}",
                     delivered_to("?1")
-                ),
-                params![member_seq, now.millis(), list],
-            )?)
+                ))?
+                .execute(params![member_seq, now.millis(), list])?)
         }
     }
 }

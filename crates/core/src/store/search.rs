@@ -119,10 +119,8 @@ fn insert_row(conn: &Connection, number: i64, row: &IndexRow) -> Result<()> {
 /// [`ideas::insert`] (which then call [`rebuild_doc_frequencies`]). Returns the
 /// number of ideas indexed.
 pub(crate) fn reindex_all(conn: &Connection) -> Result<u64> {
-    conn.execute(
-        "INSERT INTO idea_search (idea_search) VALUES ('delete-all')",
-        [],
-    )?;
+    conn.prepare_cached("INSERT INTO idea_search (idea_search) VALUES ('delete-all')")?
+        .execute([])?;
     let mut stmt = conn.prepare("SELECT number, title, body FROM ideas ORDER BY number")?;
     let mut rows = stmt.query([])?;
     let mut count = 0;
@@ -143,10 +141,8 @@ const IDLE_MERGE_PAGES: i64 = 256;
 /// Merges up to [`IDLE_MERGE_PAGES`] pages of the index's segments (FTS5's
 /// 'merge' command; it does nothing while no level holds enough segments).
 pub(crate) fn merge_segments(conn: &Connection) -> Result<()> {
-    conn.execute(
-        "INSERT INTO idea_search (idea_search, rank) VALUES ('merge', ?1)",
-        [IDLE_MERGE_PAGES],
-    )?;
+    conn.prepare_cached("INSERT INTO idea_search (idea_search, rank) VALUES ('merge', ?1)")?
+        .execute([IDLE_MERGE_PAGES])?;
     Ok(())
 }
 
@@ -386,9 +382,7 @@ pub(crate) fn doc_frequency(conn: &Connection, term: &str) -> Result<i64> {
 /// The number of ideas ever submitted (numbers are never reused): the N of IDF,
 /// read in constant time.
 pub(crate) fn idea_count(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(number), 0) FROM ideas", [], |r| {
-            r.get(0)
-        })?,
-    )
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(number), 0) FROM ideas")?
+        .query_row([], |r| r.get(0))?)
 }

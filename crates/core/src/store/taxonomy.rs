@@ -20,55 +20,56 @@ pub(crate) fn list_categories(conn: &Connection) -> Result<Vec<Category>> {
 
 /// The key of a category by slug; `UnknownValue` when the board has none such.
 pub(crate) fn category_seq(conn: &Connection, slug: &str) -> Result<i64> {
-    conn.query_row("SELECT seq FROM categories WHERE slug = ?1", [slug], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or_else(|| Error::UnknownValue {
-        field: "category",
-        value: slug.to_string(),
-    })
+    conn.prepare_cached("SELECT seq FROM categories WHERE slug = ?1")?
+        .query_row([slug], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::UnknownValue {
+            field: "category",
+            value: slug.to_string(),
+        })
 }
 
 pub(crate) fn insert_category(conn: &Connection, c: &Category) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO categories (slug, name, name_en, position) \
          VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM categories))",
-        params![c.slug, c.name, c.name_en],
-    )?;
+    )?
+    .execute(params![c.slug, c.name, c.name_en])?;
     Ok(conn.last_insert_rowid())
 }
 
 pub(crate) fn category_exists(conn: &Connection, slug: &str) -> Result<bool> {
     Ok(conn
-        .query_row("SELECT 1 FROM categories WHERE slug = ?1", [slug], |_| {
-            Ok(())
-        })
+        .prepare_cached("SELECT 1 FROM categories WHERE slug = ?1")?
+        .query_row([slug], |_| Ok(()))
         .optional()?
         .is_some())
 }
 
 /// The key of a tag, creating it on first use.
 pub(crate) fn tag_seq_or_create(conn: &Connection, name: &str) -> Result<i64> {
-    conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?1)", [name])?;
-    Ok(conn.query_row("SELECT seq FROM tags WHERE name = ?1", [name], |r| r.get(0))?)
+    conn.prepare_cached("INSERT OR IGNORE INTO tags (name) VALUES (?1)")?
+        .execute([name])?;
+    Ok(conn
+        .prepare_cached("SELECT seq FROM tags WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))?)
 }
 
 /// The key of an existing tag, for filters.
 pub(crate) fn tag_seq(conn: &Connection, name: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT seq FROM tags WHERE name = ?1", [name], |r| r.get(0))
+        .prepare_cached("SELECT seq FROM tags WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
         .optional()?)
 }
 
 pub(crate) fn set_idea_tags(conn: &Connection, idea_no: i64, tags: &[String]) -> Result<()> {
-    conn.execute("DELETE FROM idea_tags WHERE idea_no = ?1", [idea_no])?;
+    conn.prepare_cached("DELETE FROM idea_tags WHERE idea_no = ?1")?
+        .execute([idea_no])?;
     for tag in tags {
         let seq = tag_seq_or_create(conn, tag)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO idea_tags (idea_no, tag_seq) VALUES (?1, ?2)",
-            params![idea_no, seq],
-        )?;
+        conn.prepare_cached("INSERT OR IGNORE INTO idea_tags (idea_no, tag_seq) VALUES (?1, ?2)")?
+            .execute(params![idea_no, seq])?;
     }
     Ok(())
 }
@@ -78,9 +79,7 @@ pub(crate) fn set_idea_category(
     idea_no: i64,
     category_seq: Option<i64>,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE ideas SET category_seq = ?2 WHERE number = ?1",
-        params![idea_no, category_seq],
-    )?;
+    conn.prepare_cached("UPDATE ideas SET category_seq = ?2 WHERE number = ?1")?
+        .execute(params![idea_no, category_seq])?;
     Ok(())
 }

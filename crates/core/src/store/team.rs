@@ -86,31 +86,25 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM team_weeks; DELETE FROM member_weeks; DELETE FROM member_activity; DELETE FROM team_funnel;",
     )?;
-    conn.execute(
-        &format!(
-            "INSERT INTO member_weeks (member_seq, week) {}",
-            expected_member_weeks()
-        ),
-        [],
-    )?;
-    conn.execute(
-        &format!(
+    conn.prepare_cached(&format!(
+        "INSERT INTO member_weeks (member_seq, week) {}",
+        expected_member_weeks()
+    ))?
+    .execute([])?;
+    conn.prepare_cached(&format!(
             "INSERT INTO member_activity (member_seq, points, ideas, votes, comments, adopted, engagement, first_week) {}",
             expected_member_activity()
-        ),
-        [],
-    )?;
-    conn.execute(
-        &format!(
-            "INSERT INTO team_weeks (week, ideas, votes, comments, active, new_members) {}",
-            expected_team_weeks(
-                "SELECT * FROM member_weeks",
-                "SELECT * FROM member_activity"
-            )
-        ),
-        [],
-    )?;
-    conn.execute(&format!("INSERT INTO team_funnel (stage, n) {FUNNEL}"), [])?;
+        ))?.execute([])?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO team_weeks (week, ideas, votes, comments, active, new_members) {}",
+        expected_team_weeks(
+            "SELECT * FROM member_weeks",
+            "SELECT * FROM member_activity"
+        )
+    ))?
+    .execute([])?;
+    conn.prepare_cached(&format!("INSERT INTO team_funnel (stage, n) {FUNNEL}"))?
+        .execute([])?;
     Ok(())
 }
 
@@ -204,23 +198,23 @@ pub(crate) fn weeks(conn: &Connection, first: i64, last: i64) -> Result<Vec<Week
 
 /// Every event ever: (ideas submitted, votes cast, comments posted, participants).
 pub(crate) fn totals(conn: &Connection) -> Result<(i64, i64, i64, i64)> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(ideas), 0), coalesce(sum(votes), 0), coalesce(sum(comments), 0), \
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(ideas), 0), coalesce(sum(votes), 0), coalesce(sum(comments), 0), \
                 coalesce(sum(new_members), 0) FROM team_weeks",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?)
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?)
 }
 
 /// Ideas that ever reached (reviewed, planned, launched).
 pub(crate) fn funnel(conn: &Connection) -> Result<(i64, i64, i64)> {
-    Ok(conn.query_row(
-        "SELECT (SELECT n FROM team_funnel WHERE stage = 'reviewed'), \
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT n FROM team_funnel WHERE stage = 'reviewed'), \
                 (SELECT n FROM team_funnel WHERE stage = 'planned'), \
                 (SELECT n FROM team_funnel WHERE stage = 'launched')",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?)
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
 /// One member's activity row.
@@ -295,13 +289,15 @@ pub(crate) fn activity_of(conn: &Connection, seqs: &[i64]) -> Result<Vec<Activit
 /// Participants ranked ahead of `row` (rank order of [`scan_ranked`]), the team
 /// included: a count over the covering rank index.
 pub(crate) fn count_ahead(conn: &Connection, row: &ActivityRow) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM member_activity INDEXED BY member_activity_rank \
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM member_activity INDEXED BY member_activity_rank \
          WHERE ideas + votes + comments > 0 AND (points > ?1 OR (points = ?1 AND \
                (engagement > ?2 OR (engagement = ?2 AND member_seq < ?3))))",
-        params![row.points, row.engagement, row.member_seq],
-        |r| r.get(0),
-    )?)
+        )?
+        .query_row(params![row.points, row.engagement, row.member_seq], |r| {
+            r.get(0)
+        })?)
 }
 
 /// Whether `a` ranks ahead of `b` (points, then engagement index, then seq).

@@ -15,8 +15,8 @@ use crate::model::BoardCounts;
 /// A comment that counts: public or official, neither deleted nor hidden.
 const COUNTED_COMMENT: &str = "kind <> 'internal' AND deleted_at IS NULL AND hidden_at IS NULL";
 
-/// Triggers the bulk loader drops while it loads (it [`recount`]s after).
-#[cfg(feature = "devtools")]
+/// Triggers the bulk loader and a restore drop while they load (they [`recount`]
+/// after).
 pub(crate) const TRIGGERS: &[&str] = &[
     "board_totals_vote_insert",
     "board_totals_vote_delete",
@@ -54,26 +54,47 @@ fn counted_sql() -> String {
 }
 
 /// Counts the totals from the rows again (a bulk-loaded board).
-#[cfg(feature = "devtools")]
 pub(crate) fn recount(conn: &Connection) -> Result<()> {
-    conn.execute(
-        &format!(
-            "UPDATE board_totals SET (votes, comments, members) = ({}) WHERE id = 1",
-            counted_sql()
-        ),
-        [],
-    )?;
+    conn.prepare_cached(&format!(
+        "UPDATE board_totals SET (votes, comments, members) = ({}) WHERE id = 1",
+        counted_sql()
+    ))?
+    .execute([])?;
     Ok(())
+}
+
+/// Stops keeping the totals while a restore loads millions of rows into an empty
+/// board (a trigger per row cost a third of the whole import): drops their
+/// triggers, in the restore's transaction, and returns their SQL for [`resume`].
+pub(crate) fn pause(conn: &Connection) -> Result<Vec<String>> {
+    let mut sqls = Vec::with_capacity(TRIGGERS.len());
+    for name in TRIGGERS {
+        sqls.push(
+            conn.prepare_cached(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+            )?
+            .query_row([name], |r| r.get(0))?,
+        );
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    Ok(sqls)
+}
+
+/// Keeps the totals again after [`pause`]: the triggers made again from their SQL,
+/// the totals counted once from the rows.
+pub(crate) fn resume(conn: &Connection, paused: &[String]) -> Result<()> {
+    for sql in paused {
+        conn.execute_batch(sql)?;
+    }
+    recount(conn)
 }
 
 /// Where the kept totals differ from a count of the rows (for `--verify` and the
 /// property tests).
 pub(crate) fn mismatches(conn: &Connection) -> Result<Vec<String>> {
-    let kept: (i64, i64, i64) = conn.query_row(
-        "SELECT votes, comments, members FROM board_totals WHERE id = 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let kept: (i64, i64, i64) = conn
+        .prepare_cached("SELECT votes, comments, members FROM board_totals WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let counted: (i64, i64, i64) = conn.query_row(&counted_sql(), [], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
     })?;

@@ -60,5 +60,7 @@ pub(crate) fn count_past(
     let sql = format!(
         "SELECT count(*) FROM ideas INDEXED BY ideas_triage WHERE {in_triage}{only} AND vote_count >= ?1"
     );
-    Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
 }

@@ -14,11 +14,10 @@ pub(crate) fn get(
     member_seq: i64,
 ) -> Result<Option<(Priority, Timestamp)>> {
     let raw: Option<(String, i64)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT priority, created_at FROM votes WHERE idea_no = ?1 AND member_seq = ?2",
-            params![idea_no, member_seq],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row(params![idea_no, member_seq], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     raw.map(|(p, at)| Ok((Priority::parse(&p)?, Timestamp::from_millis(at))))
         .transpose()
@@ -31,10 +30,15 @@ pub(crate) fn insert(
     priority: Priority,
     now: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO votes (idea_no, member_seq, priority, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![idea_no, member_seq, priority.as_str(), now.millis()],
-    )?;
+    )?
+    .execute(params![
+        idea_no,
+        member_seq,
+        priority.as_str(),
+        now.millis()
+    ])?;
     Ok(())
 }
 
@@ -44,32 +48,26 @@ pub(crate) fn set_priority(
     member_seq: i64,
     priority: Priority,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE votes SET priority = ?3 WHERE idea_no = ?1 AND member_seq = ?2",
-        params![idea_no, member_seq, priority.as_str()],
-    )?;
+    conn.prepare_cached("UPDATE votes SET priority = ?3 WHERE idea_no = ?1 AND member_seq = ?2")?
+        .execute(params![idea_no, member_seq, priority.as_str()])?;
     Ok(())
 }
 
 pub(crate) fn delete(conn: &Connection, idea_no: i64, member_seq: i64) -> Result<()> {
-    conn.execute(
-        "DELETE FROM votes WHERE idea_no = ?1 AND member_seq = ?2",
-        params![idea_no, member_seq],
-    )?;
+    conn.prepare_cached("DELETE FROM votes WHERE idea_no = ?1 AND member_seq = ?2")?
+        .execute(params![idea_no, member_seq])?;
     Ok(())
 }
 
 /// Votes a member holds on open ideas: what a vote budget counts.
 pub(crate) fn active_count(conn: &Connection, member_seq: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        static_sql!(
+    Ok(conn
+        .prepare_cached(static_sql!(
             "SELECT count(*) FROM votes v JOIN ideas i ON i.number = v.idea_no \
              WHERE v.member_seq = ?1 AND i.status IN {}",
             open_statuses()
-        ),
-        [member_seq],
-        |r| r.get(0),
-    )?)
+        ))?
+        .query_row([member_seq], |r| r.get(0))?)
 }
 
 pub(crate) fn breakdown(conn: &Connection, idea_no: i64) -> Result<VoteBreakdown> {
@@ -93,17 +91,15 @@ pub(crate) fn breakdown(conn: &Connection, idea_no: i64) -> Result<VoteBreakdown
 /// Moves every vote of `from` onto `to`. A member who voted on both keeps one vote,
 /// at the higher of the two priorities and the earlier of the two times.
 pub(crate) fn move_all(conn: &Connection, from: i64, to: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO votes (idea_no, member_seq, priority, created_at) \
+    conn.prepare_cached("INSERT INTO votes (idea_no, member_seq, priority, created_at) \
          SELECT ?2, member_seq, priority, created_at FROM votes WHERE idea_no = ?1 \
          ON CONFLICT (idea_no, member_seq) DO UPDATE SET \
            priority = CASE WHEN (CASE excluded.priority WHEN 'critical' THEN 3 WHEN 'important' THEN 2 ELSE 1 END) \
                               > (CASE votes.priority WHEN 'critical' THEN 3 WHEN 'important' THEN 2 ELSE 1 END) \
                            THEN excluded.priority ELSE votes.priority END, \
-           created_at = min(votes.created_at, excluded.created_at)",
-        params![from, to],
-    )?;
-    conn.execute("DELETE FROM votes WHERE idea_no = ?1", [from])?;
+           created_at = min(votes.created_at, excluded.created_at)")?.execute(params![from, to])?;
+    conn.prepare_cached("DELETE FROM votes WHERE idea_no = ?1")?
+        .execute([from])?;
     Ok(())
 }
 
@@ -156,9 +152,6 @@ pub(crate) fn merge_terms(conn: &Connection, from: i64, to: i64) -> Result<(Vec<
 
 /// Members who voted for both ideas: the votes a merge collapses.
 pub(crate) fn shared_voters(conn: &Connection, a: i64, b: i64) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM votes x JOIN votes y ON y.member_seq = x.member_seq AND y.idea_no = ?2 WHERE x.idea_no = ?1",
-        params![a, b],
-        |r| r.get(0),
-    )?)
+    Ok(conn.prepare_cached("SELECT count(*) FROM votes x JOIN votes y ON y.member_seq = x.member_seq AND y.idea_no = ?2 WHERE x.idea_no = ?1")?.query_row(params![a, b],
+        |r| r.get(0))?)
 }
