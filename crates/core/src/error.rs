@@ -113,7 +113,7 @@ pub enum Error {
     ReadOnly,
     #[error("the disk is full; nothing was saved")]
     DiskFull,
-    #[error("the board is busy in another program; nothing was saved")]
+    #[error("the board is busy with other writes; nothing was saved")]
     BoardBusy,
     #[error("the board is open in another program; close it there first")]
     OpenElsewhere,
@@ -160,7 +160,7 @@ pub enum Error {
 }
 
 /// Stable machine-readable codes, one per [`Error`] variant (I/O folds into `Storage`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 pub enum ErrorCode {
     NotFound,
     NotAllowed,
@@ -431,7 +431,7 @@ impl From<std::io::Error> for Error {
 
 /// An error as the UI receives it. The UI localises by `code` and fills the message
 /// in from `params`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,
@@ -443,7 +443,7 @@ pub struct ErrorDto {
 /// The parameters of an error, by name; each is present only for the codes that
 /// carry it (a too-long title has `len` and `max`, an exhausted vote budget
 /// `budget`). Character counts are Unicode scalar values, as the rules count them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct ErrorParams {
@@ -498,7 +498,7 @@ pub struct ErrorParams {
 /// One reason an import was refused (the payload of [`Error::ImportRejected`], so it
 /// lives here and `model` re-exports it): where (a line of a CSV file, or a record of a
 /// JSON bundle such as `ideas[3]`) and what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportProblem {
     /// 1-based line of the file (the header is line 1); 0 when not line-based.

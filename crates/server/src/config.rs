@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use ideaboard_core::store::Durability;
 use serde::Deserialize;
 
 /// ideaboard-server: one Ideaboard board, served over HTTP to a brand's fans in any
@@ -84,8 +85,14 @@ pub struct ServeArgs {
     #[arg(long, env = "IDEABOARD_MAX_BODY", global = true)]
     pub max_body: Option<usize>,
 
+    /// The largest file a team member may upload to import, in bytes; larger ones
+    /// get 413. [default: 268435456]
+    #[arg(long, env = "IDEABOARD_MAX_UPLOAD", global = true)]
+    pub max_upload: Option<u64>,
+
     /// How long a request may take, reading its body included, in seconds; slower
-    /// ones get 408. [default: 30]
+    /// ones get 408. An export's download and an import's upload may take longer
+    /// in all, but never this long without a byte moving. [default: 30]
     #[arg(long, env = "IDEABOARD_REQUEST_TIMEOUT", global = true)]
     pub request_timeout: Option<u64>,
 
@@ -111,9 +118,25 @@ pub struct ServeArgs {
     #[arg(long, env = "IDEABOARD_FORWARDED_FOR", global = true)]
     pub forwarded_for: bool,
 
+    /// How hard each write is pushed to disk before it is answered: `full` (it
+    /// survives a power loss: a disk sync per write) or `normal` (it survives the
+    /// server being killed or crashing, not a power loss or an operating-system
+    /// crash, which may lose the last writes but never the board; writes then cost
+    /// no disk sync, several times the write throughput). [default: full]
+    #[arg(long, env = "IDEABOARD_SYNC", global = true, value_enum)]
+    pub sync: Option<SyncMode>,
+
     /// Log as JSON lines instead of text (for a log collector).
     #[arg(long, env = "IDEABOARD_LOG_JSON", global = true)]
     pub log_json: bool,
+}
+
+/// The `--sync` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncMode {
+    Full,
+    Normal,
 }
 
 /// Where the packaged web portal is installed by the server's .deb.
@@ -127,11 +150,14 @@ pub struct Config {
     pub demo: bool,
     pub web: PathBuf,
     pub max_body: usize,
+    pub max_upload: u64,
     pub request_timeout: Duration,
     /// Set when the server holds the TLS itself.
     pub tls: Option<TlsFiles>,
     pub secure_cookies: bool,
     pub forwarded_for: bool,
+    /// What `--sync` chose, as the core's durability.
+    pub durability: Durability,
     pub log_json: bool,
 }
 
@@ -159,11 +185,13 @@ impl ServeArgs {
             demo: self.demo || file.demo,
             web: self.web.or(file.web),
             max_body: self.max_body.or(file.max_body),
+            max_upload: self.max_upload.or(file.max_upload),
             request_timeout: self.request_timeout.or(file.request_timeout),
             tls_cert: self.tls_cert.or(file.tls_cert),
             tls_key: self.tls_key.or(file.tls_key),
             secure_cookies: self.secure_cookies || file.secure_cookies,
             forwarded_for: self.forwarded_for || file.forwarded_for,
+            sync: self.sync.or(file.sync),
             log_json: self.log_json || file.log_json,
         })
     }
@@ -179,6 +207,12 @@ impl ServeArgs {
         if max_body < 1024 {
             return Err(format!(
                 "--max-body {max_body} is too small: at least 1024 bytes"
+            ));
+        }
+        let max_upload = args.max_upload.unwrap_or(1 << 28);
+        if max_upload < max_body as u64 {
+            return Err(format!(
+                "--max-upload {max_upload} is smaller than --max-body {max_body}"
             ));
         }
         let timeout = args.request_timeout.unwrap_or(30);
@@ -205,11 +239,16 @@ impl ServeArgs {
             demo: args.demo,
             web: args.web.unwrap_or_else(default_web),
             max_body,
+            max_upload,
             request_timeout: Duration::from_secs(timeout),
             // A cookie set over HTTPS must never travel back over plain HTTP.
             secure_cookies: args.secure_cookies || tls.is_some(),
             tls,
             forwarded_for: args.forwarded_for,
+            durability: match args.sync.unwrap_or(SyncMode::Full) {
+                SyncMode::Full => Durability::Full,
+                SyncMode::Normal => Durability::Process,
+            },
             log_json: args.log_json,
         })
     }

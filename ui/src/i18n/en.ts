@@ -371,7 +371,7 @@ export const en = {
   "error.BoardDamaged": "The board file is damaged, so it could not be read.",
   "error.ReadOnly": "The board file or its folder is read-only, so nothing can be saved there.",
   "error.DiskFull": "The disk is full. Nothing was saved; free some space and try again.",
-  "error.BoardBusy": "Another program is writing to this board right now. Nothing was saved; try again.",
+  "error.BoardBusy": "The board is busy with other changes right now. Nothing was saved; try again in a moment.",
   "error.OpenElsewhere": "The board is open in another program. Close it there first.",
   "error.EmailInvalid": "That is not a valid email address.",
   "error.EmailTaken": "An account with this email already exists. Sign in instead.",

@@ -372,7 +372,7 @@ export const zhCN: Catalogue = {
   "error.BoardDamaged": "创意板文件已损坏，无法读取。",
   "error.ReadOnly": "创意板文件或所在文件夹是只读的，无法保存任何更改。",
   "error.DiskFull": "磁盘已满。没有保存任何内容；请腾出空间后重试。",
-  "error.BoardBusy": "另一个程序正在写入此创意板。没有保存任何内容；请重试。",
+  "error.BoardBusy": "创意板正忙于处理其他更改。没有保存任何内容；请稍后重试。",
   "error.OpenElsewhere": "此创意板已在另一个程序中打开。请先在那里关闭它。",
   "error.EmailInvalid": "这不是有效的电子邮件地址。",
   "error.EmailTaken": "此电子邮件已有账户，请直接登录。",

@@ -51,18 +51,18 @@ pub(crate) fn insert_invitation(
     now: Timestamp,
     expires_at: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO invitations (id, token_hash, role, created_by, created_at, expires_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            id,
-            token_hash,
-            role.as_str(),
-            created_by,
-            now.millis(),
-            expires_at.millis()
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        token_hash,
+        role.as_str(),
+        created_by,
+        now.millis(),
+        expires_at.millis()
+    ])?;
     Ok(())
 }
 
@@ -102,13 +102,12 @@ pub(crate) fn use_invitation(
     member_seq: i64,
     now: Timestamp,
 ) -> Result<()> {
-    let n = conn.execute(
-        &format!(
+    let n = conn
+        .prepare_cached(&format!(
             "UPDATE invitations SET used_by = ?3, used_at = ?2 WHERE seq = ?1 AND {}",
             pending_at("?2")
-        ),
-        params![seq, now.millis(), member_seq],
-    )?;
+        ))?
+        .execute(params![seq, now.millis(), member_seq])?;
     if n == 0 {
         return Err(Error::TokenExpired);
     }
@@ -117,13 +116,12 @@ pub(crate) fn use_invitation(
 
 /// Revokes a pending invitation by its id; false when there is none.
 pub(crate) fn revoke_invitation(conn: &Connection, id: &str, now: Timestamp) -> Result<bool> {
-    let n = conn.execute(
-        &format!(
+    let n = conn
+        .prepare_cached(&format!(
             "UPDATE invitations SET revoked_at = ?2 WHERE id = ?1 AND {}",
             pending_at("?2")
-        ),
-        params![id, now.millis()],
-    )?;
+        ))?
+        .execute(params![id, now.millis()])?;
     Ok(n > 0)
 }
 
@@ -136,21 +134,21 @@ pub(crate) fn insert_reset(
     now: Timestamp,
     expires_at: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE password_resets SET used_at = ?2 WHERE member_seq = ?1 AND used_at IS NULL",
-        params![member_seq, now.millis()],
-    )?;
-    conn.execute(
+    )?
+    .execute(params![member_seq, now.millis()])?;
+    conn.prepare_cached(
         "INSERT INTO password_resets (token_hash, member_seq, created_by, created_at, expires_at) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            token_hash,
-            member_seq,
-            created_by,
-            now.millis(),
-            expires_at.millis()
-        ],
-    )?;
+    )?
+    .execute(params![
+        token_hash,
+        member_seq,
+        created_by,
+        now.millis(),
+        expires_at.millis()
+    ])?;
     Ok(())
 }
 
@@ -171,12 +169,26 @@ pub(crate) fn pending_reset(
 
 /// Spends a pending reset link; the member it was for, or `TokenExpired`.
 pub(crate) fn use_reset(conn: &Connection, token_hash: &[u8], now: Timestamp) -> Result<i64> {
-    conn.query_row(
+    conn.prepare_cached(
         "UPDATE password_resets SET used_at = ?2 \
          WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2 RETURNING member_seq",
-        params![token_hash, now.millis()],
-        |r| r.get(0),
-    )
+    )?
+    .query_row(params![token_hash, now.millis()], |r| r.get(0))
     .optional()?
     .ok_or(Error::TokenExpired)
+}
+
+/// Deletes the links that can never be used and died before `cutoff`: invitations
+/// revoked or expired unused (a used one stays: it says who joined by whose
+/// invitation), reset links used or expired. Returns how many of each.
+pub(crate) fn prune_dead(conn: &Connection, cutoff: Timestamp) -> Result<(usize, usize)> {
+    let invitations = conn
+        .prepare_cached(
+            "DELETE FROM invitations WHERE used_at IS NULL AND (revoked_at < ?1 OR expires_at < ?1)",
+        )?
+        .execute([cutoff.millis()])?;
+    let resets = conn
+        .prepare_cached("DELETE FROM password_resets WHERE used_at < ?1 OR expires_at < ?1")?
+        .execute([cutoff.millis()])?;
+    Ok((invitations, resets))
 }

@@ -113,11 +113,12 @@ pub(crate) fn live_of_member(
 
 /// Revokes the member's live session `id`; false when they have no such session.
 pub(crate) fn revoke(conn: &Connection, member_seq: i64, id: &str, now: Timestamp) -> Result<bool> {
-    let n = conn.execute(
-        "UPDATE sessions SET revoked_at = ?3 WHERE member_seq = ?1 AND id = ?2 \
+    let n = conn
+        .prepare_cached(
+            "UPDATE sessions SET revoked_at = ?3 WHERE member_seq = ?1 AND id = ?2 \
          AND revoked_at IS NULL AND expires_at > ?3",
-        params![member_seq, id, now.millis()],
-    )?;
+        )?
+        .execute(params![member_seq, id, now.millis()])?;
     Ok(n > 0)
 }
 
@@ -128,12 +129,11 @@ pub(crate) fn revoke_by_token(
     now: Timestamp,
 ) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "UPDATE sessions SET revoked_at = ?2 WHERE token_hash = ?1 \
              AND revoked_at IS NULL AND expires_at > ?2 RETURNING member_seq",
-            params![token_hash, now.millis()],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(params![token_hash, now.millis()], |r| r.get(0))
         .optional()?)
 }
 
@@ -144,11 +144,12 @@ pub(crate) fn revoke_all_but(
     keep: Option<&str>,
     now: Timestamp,
 ) -> Result<usize> {
-    Ok(conn.execute(
-        "UPDATE sessions SET revoked_at = ?2 WHERE member_seq = ?1 \
+    Ok(conn
+        .prepare_cached(
+            "UPDATE sessions SET revoked_at = ?2 WHERE member_seq = ?1 \
          AND revoked_at IS NULL AND expires_at > ?2 AND id IS NOT ?3",
-        params![member_seq, now.millis(), keep],
-    )?)
+        )?
+        .execute(params![member_seq, now.millis(), keep])?)
 }
 
 /// Records that the session was used at `now` and moves its expiry to
@@ -159,10 +160,18 @@ pub(crate) fn touch(
     now: Timestamp,
     expires_at: Timestamp,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE sessions SET last_seen_at = ?2, expires_at = max(expires_at, ?3) \
          WHERE id = ?1 AND revoked_at IS NULL AND expires_at > ?2",
-        params![id, now.millis(), expires_at.millis()],
-    )?;
+    )?
+    .execute(params![id, now.millis(), expires_at.millis()])?;
     Ok(())
+}
+
+/// Deletes the sessions that ended (revoked, or expired) before `cutoff`; returns
+/// how many.
+pub(crate) fn prune_ended(conn: &Connection, cutoff: Timestamp) -> Result<usize> {
+    Ok(conn
+        .prepare_cached("DELETE FROM sessions WHERE expires_at < ?1 OR revoked_at < ?1")?
+        .execute([cutoff.millis()])?)
 }

@@ -401,3 +401,44 @@ fn a_server_checks_on_a_read_only_connection_and_finishes_on_its_writer() {
     assert_eq!(code_of(refused), ErrorCode::InvalidCredentials);
     assert!(reader.is_read_only());
 }
+
+#[test]
+fn housekeeping_deletes_only_what_ended_more_than_thirty_days_ago() {
+    use ideaboard_core::model::NewInvitation;
+    let mut ab = AccountBoard::new();
+    let b = &mut ab.board;
+    let gone = enter(b, "fang@fans.example", T0);
+    accounts::sign_out(b, &gone.token, T0).unwrap();
+    let moderators = NewInvitation {
+        role: Role::Moderator,
+        valid_for_hours: 48,
+    };
+    let revoked = accounts::invite(b, &ab.admin.actor, &moderators, T0).unwrap();
+    accounts::revoke_invitation(b, &ab.admin.actor, &revoked.invitation.id, T0).unwrap();
+    accounts::issue_password_reset(b, &ab.admin.actor, &ab.fan.id, T0).unwrap();
+
+    // Twenty days on, everything ended less than thirty days ago: nothing goes.
+    let kept = accounts::housekeeping(b, T0.plus_millis(20 * DAY)).unwrap();
+    assert_eq!(kept, accounts::Housekept::default());
+
+    // Thirty-two days on: the signed-out session, the revoked invitation and the
+    // reset link that expired a day after it was issued go; what was made that day
+    // still works. Nobody could see any of it: the feed does not move.
+    let later = T0.plus_millis(32 * DAY);
+    let fresh = enter(b, "fang@fans.example", later);
+    let pending = accounts::invite(b, &ab.admin.actor, &moderators, later).unwrap();
+    let seq = ops::latest_change_seq(b).unwrap();
+    let swept = accounts::housekeeping(b, later).unwrap();
+    assert_eq!(ops::latest_change_seq(b).unwrap(), seq, "no feed entry");
+    assert!(swept.sessions >= 1, "{swept:?}");
+    assert!(swept.invitations >= 1, "{swept:?}");
+    assert!(swept.resets >= 1, "{swept:?}");
+    accounts::session_actor(b, &fresh.token, later).expect("a live session stays");
+    accounts::check_invitation(b, pending.token.expose(), later).expect("a pending link stays");
+    assert_signed_out(b, &gone.token);
+    // A second sweep the same day finds nothing more.
+    assert_eq!(
+        accounts::housekeeping(b, later).unwrap(),
+        accounts::Housekept::default()
+    );
+}

@@ -2,7 +2,8 @@
 //! each restart serves within 2 s, every write that got a 2xx is in the board, and
 //! SQLite and every counter agree with a recount. `IDEABOARD_CRASH_KILLS` sets the
 //! number of kills (5 in the test command; the 20 with
-//! `IDEABOARD_CRASH_KILLS=20 cargo nextest run -p ideaboard-server crash`).
+//! `IDEABOARD_CRASH_KILLS=20 cargo nextest run -p ideaboard-server crash`), with the
+//! default `--sync full` and with `--sync normal`.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -43,7 +44,18 @@ fn kills() -> usize {
 
 #[test]
 fn killed_under_load_it_restarts_fast_and_loses_no_acknowledged_write() {
-    let first = Server::start(&[]);
+    killed_under_load(&[]);
+}
+
+/// The same with `--sync normal`: commits are not synced to disk, yet a killed
+/// process loses none of them (the operating system still holds what was written).
+#[test]
+fn with_sync_normal_a_killed_server_loses_no_acknowledged_write_either() {
+    killed_under_load(&["--sync", "normal"]);
+}
+
+fn killed_under_load(flags: &[&str]) {
+    let first = Server::start(flags);
     let board_path = first.board();
     let ideas: Vec<String> = {
         let board = Board::open_read_only(&board_path).unwrap();
@@ -87,7 +99,7 @@ fn killed_under_load_it_restarts_fast_and_loses_no_acknowledged_write() {
     let mut slowest = Duration::ZERO;
     for round in 0..kills() {
         let started = Instant::now();
-        let server = Arc::new(Server::start_in(dir, &[]));
+        let server = Arc::new(Server::start_in(dir, flags));
         slowest = slowest.max(started.elapsed());
         let stop = Arc::new(AtomicBool::new(false));
         let writers: Vec<_> = fans

@@ -54,6 +54,12 @@ impl Server {
         Server::launch(dir, extra, None)
     }
 
+    /// Starts the server in `dir` as a fresh install does: no `--demo`, so with no
+    /// board file yet it listens but is not healthy; does not wait for health.
+    pub fn start_before_board(dir: tempfile::TempDir) -> Server {
+        Server::spawn(dir, &[], None, false)
+    }
+
     /// Starts the server in `dir` with `extra` flags that make it hold its own TLS;
     /// every request goes over TLS with `client`, to the name `localhost`.
     pub fn start_tls(dir: tempfile::TempDir, extra: &[&str], client: Arc<ClientConfig>) -> Server {
@@ -61,11 +67,24 @@ impl Server {
     }
 
     fn launch(dir: tempfile::TempDir, extra: &[&str], tls: Option<Arc<ClientConfig>>) -> Server {
+        let server = Server::spawn(dir, extra, tls, true);
+        server.wait_healthy();
+        server
+    }
+
+    fn spawn(
+        dir: tempfile::TempDir,
+        extra: &[&str],
+        tls: Option<Arc<ClientConfig>>,
+        demo: bool,
+    ) -> Server {
         let board = dir.path().join("shared.board");
         let mut child = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
             .arg("--board")
             .arg(&board)
-            .args(["--listen", "127.0.0.1:0", "--demo", "--web"])
+            .args(["--listen", "127.0.0.1:0"])
+            .args(demo.then_some("--demo"))
+            .arg("--web")
             .arg(dir.path().join("web"))
             .args(extra)
             .env("RUST_LOG", "warn")
@@ -84,14 +103,12 @@ impl Server {
             .next()
             .and_then(|a| a.parse().ok())
             .unwrap_or_else(|| panic!("no address in {line:?}"));
-        let server = Server {
+        Server {
             addr,
             dir,
             child: Some(child),
             tls,
-        };
-        server.wait_healthy();
-        server
+        }
     }
 
     /// Creates the board's first admin with `ideaboard-server admin create` (beside
@@ -123,7 +140,7 @@ impl Server {
         self.dir.path().join("shared.board")
     }
 
-    fn wait_healthy(&self) {
+    pub fn wait_healthy(&self) {
         for _ in 0..300 {
             let reply = self.try_request("GET", "/healthz", &[], b"");
             if reply.is_ok_and(|r| r.status == 200) {

@@ -8,7 +8,7 @@ use crate::ops::Actor;
 use crate::ops::actor::Who;
 use crate::secrets::{self, TokenKind};
 use crate::store::changes::Entry;
-use crate::store::{Board, sessions};
+use crate::store::{Board, accounts, invitations, sessions};
 use crate::{Error, Result};
 
 /// The member a session token stands for, as the host looks it up on a request.
@@ -123,4 +123,35 @@ pub fn check_csrf(session_token: &str, csrf_token: &str) -> Result<()> {
     } else {
         Err(Error::CsrfRejected)
     }
+}
+
+/// How many days an ended session, or a link that can no longer be used, is kept
+/// before [`housekeeping`] deletes it.
+pub const ENDED_KEPT_DAYS: i64 = 30;
+
+/// What one [`housekeeping`] deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Housekept {
+    pub sessions: usize,
+    pub invitations: usize,
+    pub resets: usize,
+}
+
+/// Deletes what nobody can use any more, ended more than [`ENDED_KEPT_DAYS`] before
+/// `now`: sessions signed out, revoked or expired; invitations revoked or expired
+/// unused; reset links used or expired; and forgets sign-in failures idle for a day
+/// whose lock is over. Live sessions and pending links are never touched. One
+/// transaction; a host runs it daily.
+pub fn housekeeping(board: &mut Board, now: Timestamp) -> Result<Housekept> {
+    let cutoff = now.plus_millis(-ENDED_KEPT_DAYS * Timestamp::MS_PER_DAY);
+    board.write(|tx| {
+        let sessions = sessions::prune_ended(tx, cutoff)?;
+        let (invitations, resets) = invitations::prune_dead(tx, cutoff)?;
+        accounts::prune_failures(tx, now.plus_millis(-Timestamp::MS_PER_DAY), now)?;
+        Ok(Housekept {
+            sessions,
+            invitations,
+            resets,
+        })
+    })
 }
