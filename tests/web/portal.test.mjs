@@ -4,6 +4,8 @@
 // answers it and plans it; the fan's page shows the status change and the
 // notification; deep links open the idea; both languages; no CSP violation.
 import assert from "node:assert/strict";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { visibleTexts, waitForList } from "../e2e/lib/ideaboard.mjs";
 import { catalogues, q, uiHelpers } from "../e2e/lib/ui.mjs";
@@ -19,7 +21,7 @@ import {
   setLocale,
 } from "./lib/browser.mjs";
 
-const { portal } = environment();
+const { portal, tmp } = environment();
 const FAN = `Lin Web ${process.pid}`;
 const FAN_EMAIL = `lin.${process.pid}@example.com`;
 const FAN_PASSWORD = "a long walk by the river";
@@ -31,6 +33,11 @@ const EXISTING = "Make coffee beans more affordable";
 const TITLE = `Make coffee beans more affordable for regulars ${process.pid}`;
 const COMMENT = "A loyalty price per bag would keep me buying here.";
 const ANSWER = "We are trying this in three stores next month.";
+// A Fider posts.csv of two ideas, for the import on the web.
+const POSTS_CSV =
+  "number,title,description,created_at,created_by,votes_count,comments_count,status,responded_by,responded_at,response,original_number,original_title,tags\n" +
+  "1,Cold brew in cans,Take it home.,2024-01-02T10:00:00Z,Alice,12,3,open,,,,0,,\n" +
+  "2,会员积分可以兑换咖啡,积分兑换咖啡,2024-01-03T10:00:00Z,小王,5,0,planned,Mia,2024-02-01T09:00:00Z,排期在三月,0,,\n";
 
 /** Whether the server streams the board's changes (GET /api/live is an event stream). */
 async function serverIsLive() {
@@ -253,14 +260,41 @@ describe("the web portal: a fan and a moderator, each in a browser", { timeout: 
     await setLocale(fan, "en");
   });
 
-  it("(9) the web hides what only the desktop does: profiles, backups, files", async () => {
+  it("(9) the web hides what only the desktop does: profiles, backups", async () => {
     await modUi.click(q("nav-team-settings"));
     await modUi.waitVisible(q("settings-view"));
     const shown = await moderator.executeScript(
-      `return ["backups", "members", "nav-team-exchange", "profile-switcher"]
+      `return ["backups", "members", "profile-switcher"]
          .filter((id) => document.querySelector('[data-testid="' + id + '"]'));`,
     );
     assert.deepEqual(shown, []);
+  });
+
+  it("(9b) the team exports as a download and imports an upload, in place of the desktop's paths", async () => {
+    await modUi.click(q("nav-team-exchange"));
+    await modUi.waitVisible(q("exchange-view"));
+    assert.equal(await modUi.text(q("export-path")), null, "no path of the machine to type on the web");
+    await modUi.click(q("export-format-csv"));
+    await modUi.click(q("export-run"));
+    const done = await modUi.waitText(q("export-done"), (t) => t.startsWith("Downloaded ideas-"), "the download");
+    const name = /(ideas-[0-9-]+\.csv)/.exec(done)?.[1];
+    assert.ok(name, done);
+    // The browser saved the file the server streamed: the CSV with its BOM and header row.
+    const saved = await waitFor(
+      async () => (await readdir(moderator.downloads)).includes(name) && join(moderator.downloads, name),
+      { timeout: 15_000, message: `${name} in the browser's downloads` },
+    );
+    const text = await readFile(saved, "utf8");
+    assert.ok(text.startsWith("\ufeff") && text.includes(TITLE), "the CSV holds the fan's idea");
+
+    const csv = join(tmp, "posts.csv");
+    await writeFile(csv, POSTS_CSV);
+    await modUi.click(`${q("import-format")} option[value="fiderCsv"]`);
+    await (await moderator.find(q("import-file"))).sendKeys(csv);
+    await modUi.waitVisible(q("import-preview"), "the checked file's counts");
+    await shot(moderator, "exchange");
+    await modUi.click(q("import-run"));
+    await modUi.waitText(q("import-done"), (t) => t.includes("2 ideas"), "the import's report");
   });
 
   it("(10) neither browser logged a Content-Security-Policy violation (and a planted one is caught)", async () => {

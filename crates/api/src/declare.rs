@@ -28,7 +28,7 @@ macro_rules! contract {
     )*) => {
         $( $(
             #[doc = concat!("The arguments of `", stringify!($name), "`.")]
-            #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+            #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, ts_rs::TS, schemars::JsonSchema)]
             #[serde(rename_all = "camelCase")]
             pub struct $req {
                 $(
@@ -46,6 +46,8 @@ macro_rules! contract {
                 access: $crate::Access::$access,
                 request: contract!(@request $( $req { $( $field : $fty ),* } )?),
                 response: <$resp as ts_rs::TS>::name,
+                request_schema: contract!(@schema $($req)?),
+                response_schema: $crate::openapi::schema_of::<$resp>,
                 stream: contract!(@stream $($item)?),
                 emits: &[$($(&$crate::events::$event),*)?],
                 local: contract!(@local $($why)?),
@@ -80,6 +82,9 @@ macro_rules! contract {
             fields: &[$( (stringify!($field), <$fty as ts_rs::TS>::name) ),*],
         })
     };
+
+    (@schema) => { None };
+    (@schema $req:ident) => { Some($crate::openapi::schema_of::<$req>) };
 
     (@local) => { None };
     (@local $why:literal) => { Some($why) };

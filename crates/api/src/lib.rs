@@ -7,6 +7,8 @@
 //!
 //! - [`dispatch`], the one function every host calls with a command's name and its
 //!   JSON arguments, so a host needs no per-command code;
+//! - [`openapi`], the OpenAPI document of the commands a server serves, from the
+//!   same types;
 //! - [`generate`], which writes the Tauri registrations (the command list of
 //!   `build.rs`, the capability allow-list) and the whole TypeScript client in
 //!   `ui/src/ipc` (run `cargo run -p ideaboard-api --bin ideaboard-api-gen`).
@@ -23,6 +25,7 @@ mod dispatch;
 pub mod events;
 pub mod generate;
 mod host;
+pub mod openapi;
 
 pub use dispatch::{Call, dispatch};
 pub use host::{Host, SessionHost};
@@ -42,6 +45,10 @@ pub enum Access {
 /// The TypeScript name of a type, as ts-rs spells it.
 pub type TsName = fn(&Config) -> String;
 
+/// The JSON Schema of a type (a `$ref` to its definition in `generator`), for the
+/// OpenAPI document ([`openapi`]).
+pub type SchemaOf = fn(&mut schemars::SchemaGenerator) -> schemars::Schema;
+
 /// One command of the contract, as hosts and the generator see it.
 #[derive(Debug)]
 pub struct Command {
@@ -55,6 +62,10 @@ pub struct Command {
     pub request: Option<Request>,
     /// The TypeScript name of what it answers with.
     pub response: TsName,
+    /// The JSON Schema of its request, when it takes arguments.
+    pub request_schema: Option<SchemaOf>,
+    /// The JSON Schema of what it answers with.
+    pub response_schema: SchemaOf,
     /// What it sends while it runs, under the request key [`STREAM_ARG`].
     pub stream: Option<TsName>,
     /// The events it may emit.

@@ -3,3 +3,4 @@
 
 mod dispatch;
 mod generated;
+mod openapi;

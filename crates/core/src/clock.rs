@@ -56,6 +56,21 @@ impl Timestamp {
     }
 }
 
+/// RFC 3339 text in UTC, as it crosses every host.
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date-time",
+            "description": "A UTC instant, RFC 3339 with milliseconds, e.g. 2026-11-22T12:00:00.000Z"
+        })
+    }
+}
+
 impl Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_rfc3339())

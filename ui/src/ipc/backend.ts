@@ -11,6 +11,7 @@
  * write answered is taken in one place (app/writes.svelte.ts).
  */
 import { WRITES, type CommandName, type EventName } from "./contract";
+import type { FileTransfer } from "./files";
 import { httpBackend } from "./http";
 import { tauriBackend } from "./tauri";
 
@@ -35,6 +36,8 @@ export interface Backend {
   chooseSavePath(defaultPath: string, filters: FileFilter[]): Promise<string | null>;
   /** Asks for one file to open; null when cancelled. */
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
+  /** Exports as downloads and imports as uploads, where the host has no paths to offer (the web portal); null in the app. */
+  readonly files: FileTransfer | null;
 }
 
 /** Told of every write through the backend: as it starts, and as it ends. */
@@ -101,6 +104,9 @@ const counted: Backend = {
   chooseOpenPath(filters) {
     count("plugin:dialog|open");
     return current.chooseOpenPath(filters);
+  },
+  get files() {
+    return current.files;
   },
 };
 

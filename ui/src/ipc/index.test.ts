@@ -138,6 +138,7 @@ describe("the Backend", () => {
         return "/tmp/x.csv";
       },
       chooseOpenPath: async () => null,
+      files: null,
     };
     return { fake, seen };
   }

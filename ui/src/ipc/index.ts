@@ -7,12 +7,14 @@
  */
 import { backend, type FileFilter } from "./backend";
 import type { CommandName } from "./contract";
+import type { FileTransfer } from "./files";
 
 export type * from "./bindings";
 export * from "./commands";
 export { IpcError, toIpcError, type FailureCode } from "./errors";
 export { calls, watchWrites } from "./backend";
 export type { Backend, FileFilter, WriteWatcher } from "./backend";
+export type { Download, FileTransfer } from "./files";
 export * from "./accounts";
 
 /** Whether the host serves `command`: a server does not serve the desktop's local ones (paths, backups, local profiles). */
@@ -33,4 +35,9 @@ export function chooseSavePath(defaultPath: string, filters: FileFilter[]): Prom
 /** The operating system's open dialog for one file; null when cancelled. */
 export function chooseOpenPath(filters: FileFilter[]): Promise<string | null> {
   return backend().chooseOpenPath(filters);
+}
+
+/** Downloads and uploads in place of paths, where the host has none to offer (the web portal); null in the app. */
+export function fileTransfer(): FileTransfer | null {
+  return backend().files;
 }

@@ -49,4 +49,7 @@ export const tauriBackend: Backend = {
       options: { multiple: false, directory: false, filters },
     });
   },
+
+  // The app exports to and imports from paths of its machine (the commands above).
+  files: null,
 };

@@ -71,7 +71,7 @@ impl SessionKind {
 
 /// Signing up: the new member's name, email and password, and the invitation link
 /// token if they have one.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SignUp {
     pub display_name: String,
@@ -81,7 +81,7 @@ pub struct SignUp {
 }
 
 /// Signing in with an email and a password.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SignIn {
     pub email: String,
@@ -91,7 +91,7 @@ pub struct SignIn {
 /// The session a sign-in opens: how the host carries it and what the member will
 /// recognise it by in their list of sessions (the browser's user agent, a device
 /// name). The label is cleaned and shortened, never refused.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewSession {
     pub kind: SessionKind,
@@ -99,7 +99,7 @@ pub struct NewSession {
 }
 
 /// A session as its member sees it in their list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionInfo {
     pub id: String,
@@ -124,7 +124,7 @@ pub struct SignedIn {
 }
 
 /// What an admin's invitation gives: a role, until it expires or is used once.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewInvitation {
     pub role: Role,
@@ -133,7 +133,7 @@ pub struct NewInvitation {
 }
 
 /// An invitation not yet used, revoked or expired.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationInfo {
     pub id: String,
@@ -158,7 +158,7 @@ pub struct IssuedReset {
 }
 
 /// A member's own account: what only they (and no one else) are shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountInfo {
     pub email: String,

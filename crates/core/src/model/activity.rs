@@ -8,7 +8,7 @@ use super::{IdeaStatus, MemberRef, NotificationKind, PointsReason};
 use crate::clock::Timestamp;
 
 /// One step of an idea's journey.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChange {
     /// None for the first step (submission).
@@ -23,7 +23,7 @@ pub struct StatusChange {
 }
 
 /// Input of `change_status`.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusUpdate {
     pub idea_id: String,
@@ -32,7 +32,7 @@ pub struct StatusUpdate {
 }
 
 /// An entry of a member's notification centre.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
     pub id: String,
@@ -48,7 +48,7 @@ pub struct Notification {
 }
 
 /// A page of notifications and the unread total.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NotificationPage {
     pub items: Vec<Notification>,
@@ -56,7 +56,7 @@ pub struct NotificationPage {
 }
 
 /// One line of the append-only points ledger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PointsEntry {
     pub delta: i32,
@@ -66,7 +66,7 @@ pub struct PointsEntry {
 }
 
 /// One moderator or admin action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditEntry {
     pub id: String,

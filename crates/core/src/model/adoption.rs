@@ -9,7 +9,7 @@ use crate::clock::Timestamp;
 
 /// One column of the roadmap: the most supported ideas in a status, and how many
 /// ideas the status holds in all.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RoadmapColumn {
     pub status: IdeaStatus,
@@ -20,7 +20,7 @@ pub struct RoadmapColumn {
 
 /// A launched idea in the showcase: the idea (its author and supporters are on the
 /// card), when it launched and what the team said.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct LaunchedIdea {
     pub idea: IdeaSummary,
@@ -35,7 +35,7 @@ pub struct LaunchedIdea {
 /// An idea is *answered* once the team first spoke to it in public: an official
 /// comment or a status change with a note. Medians are in days; None when no idea
 /// has the event yet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AdoptionFigures {
     /// None for the board as a whole (or, in `by_category`, ideas without one).
@@ -50,7 +50,7 @@ pub struct AdoptionFigures {
 }
 
 /// Everything the adoption view shows to anyone, guests included.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AdoptionOverview {
     /// Under review, planned, in progress, launched.
@@ -63,7 +63,7 @@ pub struct AdoptionOverview {
 }
 
 /// One of the member's own ideas with its journey.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IdeaJourney {
     pub idea: IdeaSummary,

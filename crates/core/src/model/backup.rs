@@ -6,7 +6,9 @@ use ts_rs::TS;
 use crate::clock::Timestamp;
 
 /// Why a backup was taken; each kind keeps its own number of copies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum BackupKind {
     /// The first opening of a day.
@@ -20,7 +22,7 @@ pub enum BackupKind {
 }
 
 /// One backup file in a board's backup folder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupInfo {
     /// The backup file's full path, as the restore command takes it back.
@@ -32,7 +34,7 @@ pub struct BackupInfo {
 }
 
 /// Where the backups of a board live and what is in there, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupList {
     pub folder: String,
@@ -41,7 +43,7 @@ pub struct BackupList {
 
 /// What the app found when it looked the open board over in the background (after
 /// opening: the daily backup, then SQLite's quick check of every page).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BoardHealth {
     /// Opened with "Open read-only": nothing done in this window is saved.

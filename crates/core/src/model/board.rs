@@ -6,7 +6,7 @@ use ts_rs::TS;
 use super::Category;
 
 /// Board-wide settings, edited by admins.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BoardSettings {
     pub name: String,
@@ -20,7 +20,7 @@ pub struct BoardSettings {
 }
 
 /// How much a board holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BoardCounts {
     pub ideas: u32,
@@ -30,7 +30,7 @@ pub struct BoardCounts {
 }
 
 /// What a window needs to frame a board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BoardOverview {
     pub name: String,
@@ -44,7 +44,7 @@ pub struct BoardOverview {
 /// The limits of the core's input rules (`rules.rs`), in characters (Unicode scalar
 /// values) unless named otherwise. Sent to the UI so its hints and the core's
 /// refusals cannot disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InputLimits {
     pub title_min: u32,

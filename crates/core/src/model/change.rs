@@ -42,7 +42,7 @@ text_enum!(
 );
 
 /// One change a reader may know of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// Its place in the board's feed: increasing, never reused.
@@ -55,7 +55,7 @@ pub struct Change {
 }
 
 /// What changed after a reader's last seq, as far as they may know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangePage {
     /// Oldest first; empty with `reset`.

@@ -9,7 +9,7 @@ use crate::clock::Timestamp;
 /// One comment in a thread. A deleted comment keeps its place (so replies still
 /// hang from it) with its text removed; so does a comment the team hid, for anyone
 /// but the team.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CommentView {
     pub id: String,
@@ -30,7 +30,7 @@ pub struct CommentView {
 }
 
 /// How many members left one reaction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ReactionCount {
     pub reaction: Reaction,
@@ -38,7 +38,7 @@ pub struct ReactionCount {
 }
 
 /// Input of `add_comment`.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewComment {
     pub idea_id: String,

@@ -9,7 +9,7 @@ use super::IdeaStatus;
 pub use crate::error::ImportProblem;
 
 /// The file formats a board exports to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum ExportFormat {
     /// One row per idea, UTF-8 with a BOM, RFC 4180 quoting, formulas neutralised.
@@ -40,7 +40,9 @@ impl ExportFormat {
 
 /// Which ideas an export covers. Every field narrows; the default is every idea
 /// except merged ones. Times are RFC 3339; `created_to` is exclusive.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportFilter {
     /// Any of these statuses; empty = all.
@@ -68,7 +70,7 @@ impl ExportFilter {
 }
 
 /// An export: the format, the filters and whether internal notes go too.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportRequest {
     pub format: ExportFormat,
@@ -78,7 +80,7 @@ pub struct ExportRequest {
 }
 
 /// The file formats a board imports from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum ImportFormat {
     /// An Ideaboard JSON bundle (docs/export-json.md), into an empty board.
@@ -102,7 +104,9 @@ impl ImportFormat {
 }
 
 /// What an import wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub ideas: u32,
@@ -117,7 +121,9 @@ pub struct ImportReport {
 
 /// What an import would do, checked without writing: the counts it would write,
 /// or every problem that would refuse it (then `report` is None).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     pub report: Option<ImportReport>,
@@ -125,7 +131,7 @@ pub struct ImportPreview {
 }
 
 /// How far a long export is: ideas written of the ideas selected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportProgress {
     pub done: u64,

@@ -8,7 +8,7 @@ use crate::clock::Timestamp;
 
 /// A category of the board. Names are the board's content; `name_en` is an
 /// optional English name for boards that serve both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     pub slug: String,
@@ -17,7 +17,7 @@ pub struct Category {
 }
 
 /// An idea as a card in a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IdeaSummary {
     pub id: String,
@@ -42,7 +42,9 @@ pub struct IdeaSummary {
 }
 
 /// Votes of an idea by priority.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 pub struct VoteBreakdown {
     pub nice_to_have: u32,
@@ -51,7 +53,7 @@ pub struct VoteBreakdown {
 }
 
 /// An idea page: the card plus the body, votes by priority and the journey.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IdeaDetail {
     pub idea: IdeaSummary,
@@ -76,7 +78,7 @@ pub struct IdeaDetail {
 }
 
 /// Input of `submit_idea`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewIdea {
     pub title: String,
@@ -87,7 +89,7 @@ pub struct NewIdea {
 }
 
 /// Input of `edit_idea`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IdeaEdit {
     pub title: String,
@@ -95,7 +97,7 @@ pub struct IdeaEdit {
 }
 
 /// What a list shows and in which order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ListQuery {
     pub sort: IdeaSort,
@@ -130,7 +132,7 @@ impl Default for ListQuery {
 }
 
 /// One page of a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IdeaPage {
     pub items: Vec<IdeaSummary>,

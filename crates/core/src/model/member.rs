@@ -7,7 +7,7 @@ use super::Role;
 use crate::clock::Timestamp;
 
 /// A member as shown next to their content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberRef {
     pub id: String,
@@ -16,7 +16,7 @@ pub struct MemberRef {
 }
 
 /// A member's own profile: who they are and what they have earned.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberProfile {
     pub id: String,
@@ -29,7 +29,7 @@ pub struct MemberProfile {
 }
 
 /// Input of `create_member`.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewMember {
     pub display_name: String,

@@ -7,7 +7,7 @@ use super::{AuditEntry, CommentKind, ContentKind, MemberRef};
 use crate::clock::Timestamp;
 
 /// An idea or a comment, by its public id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ContentRef {
     pub kind: ContentKind,
@@ -15,7 +15,7 @@ pub struct ContentRef {
 }
 
 /// Input of `report_content`.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NewReport {
     pub target: ContentRef,
@@ -24,7 +24,7 @@ pub struct NewReport {
 }
 
 /// A member's report as they see it after sending it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub id: String,
@@ -34,7 +34,7 @@ pub struct Report {
 }
 
 /// One open report's reason in the queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportReason {
     pub reporter: MemberRef,
@@ -44,7 +44,7 @@ pub struct ReportReason {
 
 /// One item of the moderation queue: a hidden idea, a hidden comment, a comment
 /// the team deleted, or anything with open reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ModerationItem {
     pub target: ContentRef,
@@ -74,7 +74,7 @@ pub struct ModerationItem {
 /// then latest report), then hidden and removed content, most recent first (a
 /// comment by when it was hidden or removed, an idea by when it was submitted: the
 /// board does not record when an idea was hidden; the audit log does).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ModerationPage {
     pub items: Vec<ModerationItem>,

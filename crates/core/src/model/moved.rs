@@ -10,7 +10,7 @@ use super::{BoardCounts, CommentView, IdeaDetail, TriageItem};
 
 /// The acting member's standing as the window's frame shows it: what a
 /// [`super::ChangeKind::Standing`] entry says moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Standing {
     pub points: i32,
@@ -21,7 +21,7 @@ pub struct Standing {
 
 /// The entries one write appended to the board's change feed: seqs `first..=last`,
 /// none when `last < first`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangeSpan {
     pub first: i64,
@@ -43,7 +43,7 @@ impl ChangeSpan {
 }
 
 /// What else a write moved, for the window that made it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Moved {
     /// The acting member's standing after the write.
@@ -58,7 +58,7 @@ pub struct Moved {
 
 /// The answer of a write on one idea (a vote, its withdrawal, a status change): the
 /// idea's page as the acting member now sees it, and what else moved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IdeaChanged {
     pub detail: IdeaDetail,
@@ -67,7 +67,7 @@ pub struct IdeaChanged {
 
 /// The answer of `add_comment`: the new comment, its idea's page with the counters
 /// the comment moved, and what else moved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CommentAdded {
     pub comment: CommentView,
@@ -77,7 +77,7 @@ pub struct CommentAdded {
 
 /// The answer of `change_status_bulk`: the moved ideas as the team's triage inbox
 /// shows them, the inbox's figures after the move, and what else moved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusesChanged {
     /// The moved ideas the inbox still holds (still new or under review), as its

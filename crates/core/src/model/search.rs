@@ -7,7 +7,7 @@ use ts_rs::TS;
 use super::{IdeaSort, IdeaStatus, IdeaSummary};
 
 /// A search of the ideas, combinable with the list's filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchQuery {
     /// What the fan typed: Chinese of any length, English words, both, `"phrases"`.
@@ -49,7 +49,7 @@ impl Default for SearchQuery {
 /// Text with the ranges where the query matched. Ranges are half-open
 /// `[start, end)` in UTF-16 code units (JavaScript string indices), sorted and
 /// disjoint. The UI inserts every part as text, emphasising the matched ones.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Highlighted {
     pub text: String,
@@ -59,7 +59,7 @@ pub struct Highlighted {
 /// One search result: the idea's card, its title with the matches, and a snippet of
 /// the body's text around the first match (the body's opening when only the title
 /// matched; `…` marks where it was cut).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     pub idea: IdeaSummary,
@@ -68,7 +68,7 @@ pub struct SearchHit {
 }
 
 /// One page of search results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchPage {
     pub items: Vec<SearchHit>,
@@ -77,7 +77,7 @@ pub struct SearchPage {
 }
 
 /// An open idea that a draft may duplicate, with how alike they are, in `[0, 1]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SimilarIdea {
     pub idea: IdeaSummary,

@@ -7,7 +7,7 @@ use super::{AdoptionFigures, FunnelStep, IdeaStatus, IdeaSummary, MemberRef};
 use crate::clock::Timestamp;
 
 /// Input of `triage_inbox`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TriageQuery {
     /// New or under review only; None for both.
@@ -27,7 +27,7 @@ impl Default for TriageQuery {
 }
 
 /// One idea waiting for the team.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TriageItem {
     pub idea: IdeaSummary,
@@ -41,7 +41,7 @@ pub struct TriageItem {
 /// One page of the triage inbox: new and under-review ideas fans can see, those
 /// past the support threshold first, then by votes (most first; at equal support
 /// the one waiting longest first).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TriagePage {
     pub items: Vec<TriageItem>,
@@ -56,7 +56,7 @@ pub struct TriagePage {
 
 /// One calendar week (from Monday 00:00 UTC) of activity. Events as they happened:
 /// a vote later withdrawn was still cast that week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct WeekActivity {
     pub week_start: Timestamp,
@@ -66,7 +66,7 @@ pub struct WeekActivity {
 }
 
 /// One stage of the status funnel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FunnelStage {
     pub stage: FunnelStep,
@@ -77,7 +77,7 @@ pub struct FunnelStage {
 }
 
 /// An open idea the team has not answered in public yet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct UnansweredIdea {
     pub idea: IdeaSummary,
@@ -85,7 +85,7 @@ pub struct UnansweredIdea {
 }
 
 /// What the team's analytics show (moderators and admins).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamAnalytics {
     /// The last N weeks, oldest first, the current week last, zero-filled.
@@ -104,7 +104,7 @@ pub struct TeamAnalytics {
 /// Weights of the engagement index: what each of a member's own interactions is
 /// worth. Submitting and adopted ideas weigh more than comments, comments more than
 /// votes. Migration 7's `team_activity` trigger uses the same numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct EngagementWeights {
     #[ts(type = "number")]
@@ -132,7 +132,7 @@ pub const CORE_FAN_SHARE: f64 = 0.2;
 /// is 1-based among participating fans (points, then engagement index, then who
 /// joined first); `member_engagement` gives a team member the rank they would
 /// have, and 0 to a member who never participated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FanStanding {
     pub rank: u32,
@@ -147,7 +147,7 @@ pub struct FanStanding {
 }
 
 /// The core fans: the top 20% of participating fans by points, then engagement index.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CoreFans {
     /// Fans who ever submitted, voted or commented.
@@ -163,7 +163,7 @@ pub struct CoreFans {
 }
 
 /// Participants in one week: new ones (their first activity ever) and returning ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantsWeek {
     pub week_start: Timestamp,
@@ -172,7 +172,7 @@ pub struct ParticipantsWeek {
 }
 
 /// What the engagement view shows (moderators and admins).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Engagement {
     pub core: CoreFans,

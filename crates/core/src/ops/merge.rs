@@ -18,7 +18,7 @@ use crate::store::{Board, comments, ideas, journey, notify, votes};
 use crate::{Error, Result};
 
 /// What a merge would move, for the confirmation dialog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MergePreview {
     pub source_number: u32,

@@ -38,3 +38,13 @@ pub async fn metrics(State(app): State<Arc<App>>) -> impl IntoResponse {
         app.metrics.render(),
     )
 }
+
+/// The OpenAPI document of the commands this server serves (`ideaboard_api::openapi`),
+/// made once.
+pub async fn openapi() -> impl IntoResponse {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let text = DOCUMENT.get_or_init(|| {
+        ideaboard_api::openapi::document("Ideaboard", env!("CARGO_PKG_VERSION")).to_string()
+    });
+    ([(header::CONTENT_TYPE, "application/json")], text.as_str())
+}

@@ -58,6 +58,17 @@ fn commands_only_the_desktop_serves_are_unknown_here() {
     }
     let reply = server.call("no_such_command", &[], &json!({}));
     assert_eq!(reply.status, 404);
+
+    // The OpenAPI document describes what is served here, and nothing else.
+    let doc = server.request("GET", "/api/openapi.json", &[], b"");
+    assert_eq!(doc.status, 200);
+    assert_eq!(doc.header("content-type"), Some("application/json"));
+    let paths = doc.json()["paths"].clone();
+    assert!(paths["/api/vote"]["post"].is_object());
+    assert!(
+        paths["/api/export_board"].is_null(),
+        "a desktop-only command"
+    );
 }
 
 #[test]
