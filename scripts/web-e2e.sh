@@ -83,6 +83,10 @@ portal="$(sed -n 's/.*listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$tmp/server.ou
 healthy() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$portal/healthz")" = 200 ]; }
 wait_for "the server's health" healthy
 export IDEABOARD_PORTAL_URL="$portal"
+# The restart test (tests/web/reconnect.test.mjs) runs a server of its own, killed and
+# started again, on the portal's files.
+IDEABOARD_WEB_SERVER_BIN="$(realpath "$server_bin")"
+export IDEABOARD_WEB_SERVER_BIN
 
 # The moderator's account, made the way an operator makes the first admin.
 export IDEABOARD_MODERATOR_NAME="Mia Chen"

@@ -34,19 +34,27 @@ const FLAGS = [
   "--lang=en-US",
 ];
 
-/** A new browser on the portal's start page, the UI mounted; `entries` gathers its log. */
-export async function openBrowser(name) {
-  const { portal, driver, tmp } = environment();
+/**
+ * A new browser on the start page of `portal` (the suite's server unless given), the
+ * UI mounted; `entries` gathers its log,
+ * `downloads` is the folder its downloads are saved in (inside its own profile).
+ */
+export async function openBrowser(name, portal = environment().portal) {
+  const { driver, tmp } = environment();
   const profile = await mkdtemp(join(tmp, `chromium-${name}-`));
+  const downloads = join(profile, "downloads");
+  await mkdir(downloads, { recursive: true });
   const session = await Session.create(driver, {
     browserName: "chrome",
     "goog:chromeOptions": {
       binary: process.env.IDEABOARD_CHROMIUM ?? "/usr/bin/chromium",
       args: [...FLAGS, `--user-data-dir=${profile}`],
+      prefs: { "download.default_directory": downloads, "download.prompt_for_download": false },
     },
     "goog:loggingPrefs": { browser: "ALL" },
   });
   session.entries = [];
+  session.downloads = downloads;
   await open(session, `${portal}/`);
   return session;
 }

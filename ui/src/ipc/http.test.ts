@@ -23,6 +23,7 @@ class FakeEventSource {
   static made: FakeEventSource[] = [];
   readonly listeners = new Map<string, ((event: MessageEvent) => void)[]>();
   closed = false;
+  readyState = 1;
 
   constructor(readonly url: string) {
     FakeEventSource.made.push(this);
@@ -36,8 +37,14 @@ class FakeEventSource {
     this.closed = true;
   }
 
-  emit(type: string, data: string): void {
-    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data }));
+  emit(type: string, data: string, lastEventId = ""): void {
+    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data, lastEventId }));
+  }
+
+  /** The browser gives up on the stream (the server answered an error). */
+  fail(): void {
+    this.readyState = 2;
+    this.emit("error", "");
   }
 }
 
@@ -250,6 +257,37 @@ describe("the live feed", () => {
       },
     );
     await expect(httpBackend.listen("board-changes", () => {})).resolves.toBeTypeOf("function");
+  });
+
+  it("opens again after a back-off when the browser gives up, from the last event it had", async () => {
+    vi.useFakeTimers();
+    try {
+      const { httpBackend, LIVE_RETRY_FIRST_MS } = await load();
+      const pages: unknown[] = [];
+      await httpBackend.listen("board-changes", (page) => pages.push(page));
+      const first = FakeEventSource.made[0]!;
+      first.emit("board-changes", JSON.stringify({ latestSeq: 7 }), "7");
+      // A dropped connection the browser retries itself: nothing to do.
+      first.emit("error", "");
+      vi.advanceTimersByTime(LIVE_RETRY_FIRST_MS * 4);
+      expect(FakeEventSource.made).toHaveLength(1);
+      // Refused (the server restarting): opened again after the back-off, from seq 7.
+      first.fail();
+      vi.advanceTimersByTime(LIVE_RETRY_FIRST_MS - 1);
+      expect(FakeEventSource.made).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(FakeEventSource.made.map((s) => s.url)).toEqual(["/api/live", "/api/live?after=7"]);
+      // Refused again: the wait doubles.
+      FakeEventSource.made[1]!.fail();
+      vi.advanceTimersByTime(LIVE_RETRY_FIRST_MS * 2 - 1);
+      expect(FakeEventSource.made).toHaveLength(2);
+      vi.advanceTimersByTime(1);
+      const third = FakeEventSource.made[2]!;
+      third.emit("board-changes", JSON.stringify({ latestSeq: 9 }), "9");
+      expect(pages).toEqual([{ latestSeq: 7 }, { latestSeq: 9 }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reconnects as the new member after a sign-in", async () => {

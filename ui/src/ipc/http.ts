@@ -12,6 +12,8 @@
  * cookie) is asked for again once, and so is the session after the server no longer
  * knows it (revoked, expired): the page carries on as whoever the server now says.
  *
+ * Exports download and imports upload (./files.ts), with the same session.
+ *
  * The board's change feed comes as Server-Sent Events from `/api/live`; the browser
  * reconnects by itself, and the feed restarts when the member changes (the server
  * filters it for who is signed in). Without it, everything else still works.
@@ -20,6 +22,7 @@ import type { Backend } from "./backend";
 import type { MemberProfile, SessionInfo } from "./bindings";
 import { LOCAL_COMMANDS, type CommandName, type EventName } from "./contract";
 import { IpcError, toIpcError } from "./errors";
+import { httpFiles } from "./files";
 
 /** Who the server says the page is signed in as. */
 export interface SessionAnswer {
@@ -142,10 +145,25 @@ export async function post<T>(path: string, body?: object): Promise<T> {
   }
 }
 
-/** The live feed: one EventSource for every listener, opened while anyone listens. */
+/** How long the live feed waits before opening again after the server refused it, at first and at most. */
+export const LIVE_RETRY_FIRST_MS = 1000;
+export const LIVE_RETRY_MAX_MS = 30_000;
+/** `EventSource.CLOSED`: the browser gave up on the stream and will not reconnect by itself. */
+const CLOSED = 2;
+
+/**
+ * The live feed: one EventSource for every listener, opened while anyone listens.
+ * The browser reconnects a dropped stream by itself (sending the last event's id);
+ * when it gives up instead (the server answered an error, as while it restarts), the
+ * feed opens again after a back-off, from the last event it had (`?after=`), so no
+ * change between the two streams is missed.
+ */
 class LiveFeed {
   readonly #handlers = new Set<(page: unknown) => void>();
   #source: EventSource | null = null;
+  #lastId: string | null = null;
+  #retry: ReturnType<typeof setTimeout> | null = null;
+  #backoff = LIVE_RETRY_FIRST_MS;
 
   add(handler: (page: unknown) => void): () => void {
     this.#handlers.add(handler);
@@ -158,20 +176,41 @@ class LiveFeed {
 
   /** Reconnects as the member the page now is. */
   restart(): void {
-    if (this.#source === null) return;
+    if (this.#source === null && this.#retry === null) return;
     this.#close();
     this.#open();
   }
 
   #open(): void {
-    if (this.#source !== null || this.#handlers.size === 0 || typeof EventSource === "undefined") return;
+    if (this.#source !== null || this.#retry !== null) return;
+    if (this.#handlers.size === 0 || typeof EventSource === "undefined") return;
+    const url = this.#lastId === null ? LIVE_URL : `${LIVE_URL}?after=${encodeURIComponent(this.#lastId)}`;
     try {
-      const source = new EventSource(LIVE_URL);
-      source.addEventListener("board-changes", (event) => this.#deliver((event as MessageEvent<string>).data));
+      const source = new EventSource(url);
+      source.addEventListener("board-changes", (event) => {
+        const message = event as MessageEvent<string>;
+        if (message.lastEventId) this.#lastId = message.lastEventId;
+        this.#backoff = LIVE_RETRY_FIRST_MS;
+        this.#deliver(message.data);
+      });
+      source.addEventListener("error", () => {
+        if (source.readyState === CLOSED) this.#retryLater(source);
+      });
       this.#source = source;
     } catch {
       // No live updates: every view still loads what it shows when it opens.
     }
+  }
+
+  #retryLater(source: EventSource): void {
+    if (this.#source !== source) return;
+    this.#source = null;
+    const wait = this.#backoff;
+    this.#backoff = Math.min(this.#backoff * 2, LIVE_RETRY_MAX_MS);
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      this.#open();
+    }, wait);
   }
 
   #deliver(data: string): void {
@@ -185,12 +224,20 @@ class LiveFeed {
   }
 
   #close(): void {
+    if (this.#retry !== null) clearTimeout(this.#retry);
+    this.#retry = null;
     this.#source?.close();
     this.#source = null;
   }
 }
 
 const live = new LiveFeed();
+
+/** The CSRF header a cookie session's POST carries, once the page knows its session. */
+async function sessionHeaders(): Promise<Record<string, string>> {
+  await sessionAnswer();
+  return csrfToken === null ? {} : { [CSRF_HEADER]: csrfToken };
+}
 
 export const httpBackend: Backend = {
   serves(command: CommandName): boolean {
@@ -221,7 +268,8 @@ export const httpBackend: Backend = {
     }
   },
 
-  // A browser has no paths of the machine to offer; the views that need them are hidden.
+  // A browser has no paths of the machine to offer: exports download and imports
+  // upload instead (`files`).
   async chooseSavePath(): Promise<string | null> {
     return null;
   },
@@ -229,4 +277,6 @@ export const httpBackend: Backend = {
   async chooseOpenPath(): Promise<string | null> {
     return null;
   },
+
+  files: httpFiles(sessionHeaders),
 };
