@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Each step's header says how long the run has taken so far (the whole must stay
+# well under CI's limit; these show where the time goes).
 step() {
   echo
-  echo "==== $* ===="
+  echo "==== $* ==== ($((SECONDS / 60))m$((SECONDS % 60))s in)"
 }
 
 step "setup"
@@ -82,4 +84,5 @@ wait "$web_pid" || web_status=$?
 trap - EXIT
 cat "$web_log"
 rm -rf "$web_dist" "$web_log"
+echo "test: done in $((SECONDS / 60))m$((SECONDS % 60))s (status $web_status)"
 exit "$web_status"
