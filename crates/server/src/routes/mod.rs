@@ -1,10 +1,12 @@
-//! The router: the contract at `POST /api/{command}`, `/healthz`, `/metrics`, and the
-//! web portal at `/` (every other GET path serves the portal, so deep links such as
-//! `/ideas/123` open). Every response carries the security headers; every request
-//! is timed and counted by its matched route.
+//! The router: the contract at `POST /api/{command}`, `/healthz`, `/metrics`, the
+//! portal's CSP reports at `POST /api/csp-report`, and the web portal at `/` (every
+//! other GET path serves the portal, so deep links such as `/ideas/123` open). Every
+//! response carries the security headers; every request is timed and counted by its
+//! matched route.
 
 mod account;
 mod api;
+pub mod csp;
 mod probe;
 mod web;
 
@@ -35,6 +37,10 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/auth/sessions", post(account::sessions))
         .route("/api/auth/sessions/revoke", post(account::revoke))
         .route("/api/live", get(crate::live::live))
+        .route(
+            csp::PATH,
+            post(csp::report).layer(axum::extract::DefaultBodyLimit::max(csp::MAX_BODY)),
+        )
         .route("/healthz", get(probe::healthz))
         .route("/metrics", get(probe::metrics))
         .fallback_service(web::portal(&app.config.web))

@@ -13,10 +13,16 @@ use tower_http::services::{ServeDir, ServeFile};
 
 /// The portal's Content-Security-Policy: the page may run only its own scripts and
 /// talk only to its own server; inline styles are allowed (Svelte sets some), inline
-/// scripts never are.
+/// scripts never are. Browsers report each violation to the server
+/// (`report-uri`, and `report-to` through [`REPORTING_ENDPOINTS`]), which logs and
+/// counts it (`super::csp`).
 pub const CSP: &str = "default-src 'self'; script-src 'self'; connect-src 'self'; \
 img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; \
-object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; \
+report-uri /api/csp-report; report-to csp-endpoint";
+
+/// Where the Reporting API sends the reports of `report-to csp-endpoint`.
+pub const REPORTING_ENDPOINTS: &str = "csp-endpoint=\"/api/csp-report\"";
 
 /// The files of the portal under `dir`, `index.html` for every other path.
 pub fn portal(dir: &Path) -> ServeDir<ServeFile> {
@@ -31,6 +37,11 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         headers.insert(name, HeaderValue::from_static(value));
     };
     set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    set(
+        headers,
+        HeaderName::from_static("reporting-endpoints"),
+        REPORTING_ENDPOINTS,
+    );
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     set(headers, header::REFERRER_POLICY, "same-origin");
