@@ -65,6 +65,9 @@ stop_all() {
   stop "$driver_pid" chromedriver
   for browser in $open_browsers $(browsers); do stop "$browser" chromium; done
   stop "$server_pid" ideaboard-server
+  # The XSS suite runs a server of its own (a board with only its payloads); it stops
+  # it itself, unless the suite was cut short.
+  if [ -f "$tmp/xss-server.pid" ]; then stop "$(cat "$tmp/xss-server.pid")" "the XSS suite's ideaboard-server"; fi
 }
 stop_on_exit stop_all
 
@@ -83,6 +86,9 @@ portal="$(sed -n 's/.*listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$tmp/server.ou
 healthy() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$portal/healthz")" = 200 ]; }
 wait_for "the server's health" healthy
 export IDEABOARD_PORTAL_URL="$portal"
+# For a suite that needs a server of its own (tests/web/xss.test.mjs), the same binary and portal.
+export IDEABOARD_SERVER_BIN="$server_bin"
+export IDEABOARD_WEB_DIR="$tmp/web"
 
 # The moderator's account, made the way an operator makes the first admin.
 export IDEABOARD_MODERATOR_NAME="Mia Chen"

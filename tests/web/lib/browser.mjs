@@ -34,20 +34,26 @@ const FLAGS = [
   "--lang=en-US",
 ];
 
-/** A new browser on the portal's start page, the UI mounted; `entries` gathers its log. */
-export async function openBrowser(name) {
+/**
+ * A new browser on the portal's start page, the UI mounted; `entries` gathers its log.
+ * Options: `url`, another portal to open (a suite's own server); `args`, more Chromium
+ * flags; `beforeOpen(session)`, run before the first page loads (to install a script
+ * that runs before any page script, say).
+ */
+export async function openBrowser(name, { url, args = [], beforeOpen } = {}) {
   const { portal, driver, tmp } = environment();
   const profile = await mkdtemp(join(tmp, `chromium-${name}-`));
   const session = await Session.create(driver, {
     browserName: "chrome",
     "goog:chromeOptions": {
       binary: process.env.IDEABOARD_CHROMIUM ?? "/usr/bin/chromium",
-      args: [...FLAGS, `--user-data-dir=${profile}`],
+      args: [...FLAGS, ...args, `--user-data-dir=${profile}`],
     },
     "goog:loggingPrefs": { browser: "ALL" },
   });
   session.entries = [];
-  await open(session, `${portal}/`);
+  if (beforeOpen) await beforeOpen(session);
+  await open(session, `${url ?? portal}/`);
   return session;
 }
 
