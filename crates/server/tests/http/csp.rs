@@ -81,7 +81,12 @@ fn what_is_not_a_report_is_a_4xx_and_counts_nothing() {
         ),
     ];
     for (kind, body, status) in &cases {
-        let reply = server.request("POST", "/api/csp-report", &[("Content-Type", kind)], body.as_bytes());
+        let reply = server.request(
+            "POST",
+            "/api/csp-report",
+            &[("Content-Type", *kind)],
+            body.as_bytes(),
+        );
         assert_eq!(reply.status, *status, "{kind} {:?}", &body[..body.len().min(60)]);
         assert!(!reply.code().is_empty(), "a refusal in the API's shape");
     }
