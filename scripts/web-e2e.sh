@@ -10,6 +10,7 @@
 #   IDEABOARD_SCREENSHOTS=1 bash scripts/web-e2e.sh # also writes docs/screenshots/web-*.png
 #   IDEABOARD_WEB_DIST=DIR bash scripts/web-e2e.sh  # serves DIR, a UI already built (no UI build)
 #   IDEABOARD_SERVER_BIN=FILE ...                    # runs FILE, a server already built (no cargo build)
+#   IDEABOARD_WEB_TESTS="tests/web/xss.test.mjs" ... # runs only these suite files
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
@@ -109,7 +110,8 @@ log "running the suite against $portal"
 started=$SECONDS
 set +e
 # --foreground keeps node in this process group (scripts/test.sh stops the group).
-timeout --foreground --signal=TERM "$SUITE_TIMEOUT" node --test --test-concurrency=1 tests/web/*.test.mjs
+# shellcheck disable=SC2086 # a list of files
+timeout --foreground --signal=TERM "$SUITE_TIMEOUT" node --test --test-concurrency=1 ${IDEABOARD_WEB_TESTS:-tests/web/*.test.mjs}
 status=$?
 set -e
 [ "$status" -ne 124 ] || log "the suite ran out of its ${SUITE_TIMEOUT} s"

@@ -242,7 +242,10 @@ mod tests {
         assert!(parse("application/reports+json", b"{\"type\":\"csp-violation\"}").is_err());
         assert!(parse("application/reports+json", b"[1]").is_err());
         assert!(parse("text/plain", b"{}").is_err());
-        let long = format!(r#"{{"csp-report":{{"blocked-uri":"{}"}}}}"#, "a".repeat(5000));
+        let long = format!(
+            r#"{{"csp-report":{{"blocked-uri":"{}"}}}}"#,
+            "a".repeat(5000)
+        );
         let read = parse("application/csp-report", long.as_bytes()).unwrap();
         assert_eq!(read[0].blocked.chars().count(), FIELD_CHARS);
     }

@@ -28,6 +28,7 @@ use crate::errors::ApiError;
 pub fn router(app: Arc<App>) -> Router {
     let timeout = app.config.request_timeout;
     let max_body = app.config.max_body;
+    let https = app.config.secure_cookies;
     Router::new()
         .route("/api/{command}", post(api::call))
         .route("/api/auth/sign_up", post(account::sign_up))
@@ -48,7 +49,7 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(timeout, deadline))
         .layer(TraceLayer::new_for_http())
-        .layer(middleware::from_fn(web::security_headers))
+        .layer(middleware::from_fn_with_state(https, web::security_headers))
         .with_state(app)
 }
 

@@ -16,7 +16,12 @@ fn violations(server: &Server) -> u64 {
 
 fn report(server: &Server, kind: &str, body: &str) -> u16 {
     server
-        .request("POST", "/api/csp-report", &[("Content-Type", kind)], body.as_bytes())
+        .request(
+            "POST",
+            "/api/csp-report",
+            &[("Content-Type", kind)],
+            body.as_bytes(),
+        )
         .status
 }
 
@@ -27,14 +32,11 @@ fn the_policy_names_the_report_endpoint_and_each_violation_is_counted_and_logged
     let server = Server::start(&[]);
     let page = server.request("GET", "/ideas/7", &[], b"");
     let csp = page.header("content-security-policy").unwrap();
-    assert!(
-        csp.contains("report-uri /api/csp-report") && csp.contains("report-to csp-endpoint"),
-        "{csp}"
-    );
-    assert_eq!(
-        page.header("reporting-endpoints"),
-        Some("csp-endpoint=\"/api/csp-report\"")
-    );
+    // Over plain HTTP only report-uri: report-to would silence it, and the Reporting
+    // API delivers to secure endpoints only.
+    assert!(csp.contains("report-uri /api/csp-report"), "{csp}");
+    assert!(!csp.contains("report-to"), "{csp}");
+    assert_eq!(page.header("reporting-endpoints"), None);
     assert_eq!(violations(&server), 0);
 
     assert_eq!(report(&server, "application/csp-report", ONE), 204);
@@ -63,20 +65,55 @@ fn the_policy_names_the_report_endpoint_and_each_violation_is_counted_and_logged
 }
 
 #[test]
+fn behind_https_the_policy_also_names_the_reporting_api_endpoint() {
+    let server = Server::start(&["--secure-cookies"]);
+    let page = server.request("GET", "/", &[], b"");
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("report-uri /api/csp-report") && csp.contains("report-to csp-endpoint"),
+        "{csp}"
+    );
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-eval"));
+    assert_eq!(
+        page.header("reporting-endpoints"),
+        Some("csp-endpoint=\"/api/csp-report\"")
+    );
+}
+
+#[test]
 fn what_is_not_a_report_is_a_4xx_and_counts_nothing() {
     let server = Server::start(&[]);
     let cases = [
         ("application/csp-report", "{not json".to_string(), 400),
-        ("application/csp-report", r#"{"report":{}}"#.to_string(), 400),
-        ("application/csp-report", r#"{"csp-report":"inline"}"#.to_string(), 400),
-        ("application/reports+json", r#"{"type":"csp-violation"}"#.to_string(), 400),
-        ("application/reports+json", r#"[{"type":"csp-violation"}]"#.to_string(), 400),
+        (
+            "application/csp-report",
+            r#"{"report":{}}"#.to_string(),
+            400,
+        ),
+        (
+            "application/csp-report",
+            r#"{"csp-report":"inline"}"#.to_string(),
+            400,
+        ),
+        (
+            "application/reports+json",
+            r#"{"type":"csp-violation"}"#.to_string(),
+            400,
+        ),
+        (
+            "application/reports+json",
+            r#"[{"type":"csp-violation"}]"#.to_string(),
+            400,
+        ),
         ("text/plain", ONE.to_string(), 415),
         ("application/x-www-form-urlencoded", "a=b".to_string(), 415),
         // Over the endpoint's own 16 KiB, under the server's body limit.
         (
             "application/csp-report",
-            format!(r#"{{"csp-report":{{"blocked-uri":"{}"}}}}"#, "a".repeat(20_000)),
+            format!(
+                r#"{{"csp-report":{{"blocked-uri":"{}"}}}}"#,
+                "a".repeat(20_000)
+            ),
             413,
         ),
     ];
@@ -87,7 +124,12 @@ fn what_is_not_a_report_is_a_4xx_and_counts_nothing() {
             &[("Content-Type", *kind)],
             body.as_bytes(),
         );
-        assert_eq!(reply.status, *status, "{kind} {:?}", &body[..body.len().min(60)]);
+        assert_eq!(
+            reply.status,
+            *status,
+            "{kind} {:?}",
+            &body[..body.len().min(60)]
+        );
         assert!(!reply.code().is_empty(), "a refusal in the API's shape");
     }
     let get = server.request("GET", "/api/csp-report", &[], b"");
