@@ -10,6 +10,7 @@
 #   IDEABOARD_SCREENSHOTS=1 bash scripts/web-e2e.sh # also writes docs/screenshots/web-*.png
 #   IDEABOARD_WEB_DIST=DIR bash scripts/web-e2e.sh  # serves DIR, a UI already built (no UI build)
 #   IDEABOARD_SERVER_BIN=FILE ...                    # runs FILE, a server already built (no cargo build)
+#   IDEABOARD_WEB_TESTS="tests/web/xss.test.mjs" ... # runs only these suite files
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
@@ -65,6 +66,11 @@ stop_all() {
   stop "$driver_pid" chromedriver
   for browser in $open_browsers $(browsers); do stop "$browser" chromium; done
   stop "$server_pid" ideaboard-server
+  # The XSS suite runs a server of its own (a board with only its payloads); it stops
+  # it itself, unless the suite was cut short.
+  for pidfile in "$tmp"/*-server.pid; do
+    [ -f "$pidfile" ] && stop "$(cat "$pidfile")" "$(basename "$pidfile" .pid)"
+  done
 }
 stop_on_exit stop_all
 
@@ -83,10 +89,11 @@ portal="$(sed -n 's/.*listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$tmp/server.ou
 healthy() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$portal/healthz")" = 200 ]; }
 wait_for "the server's health" healthy
 export IDEABOARD_PORTAL_URL="$portal"
-# The restart test (tests/web/reconnect.test.mjs) runs a server of its own, killed and
-# started again, on the portal's files.
-IDEABOARD_WEB_SERVER_BIN="$(realpath "$server_bin")"
-export IDEABOARD_WEB_SERVER_BIN
+# For a suite that needs a server of its own (tests/web/xss.test.mjs, and
+# tests/web/reconnect.test.mjs, which kills and restarts it), the same binary and
+# portal; each writes its server's pid to $tmp/<suite>-server.pid.
+export IDEABOARD_SERVER_BIN="$server_bin"
+export IDEABOARD_WEB_DIR="$tmp/web"
 
 # The moderator's account, made the way an operator makes the first admin.
 export IDEABOARD_MODERATOR_NAME="Mia Chen"
@@ -107,7 +114,8 @@ log "running the suite against $portal"
 started=$SECONDS
 set +e
 # --foreground keeps node in this process group (scripts/test.sh stops the group).
-timeout --foreground --signal=TERM "$SUITE_TIMEOUT" node --test --test-concurrency=1 tests/web/*.test.mjs
+# shellcheck disable=SC2086 # a list of files
+timeout --foreground --signal=TERM "$SUITE_TIMEOUT" node --test --test-concurrency=1 ${IDEABOARD_WEB_TESTS:-tests/web/*.test.mjs}
 status=$?
 set -e
 [ "$status" -ne 124 ] || log "the suite ran out of its ${SUITE_TIMEOUT} s"

@@ -1,10 +1,12 @@
-// A server that dies is not the end of a page: the test runs a server of its own,
+// A server that dies is not the end of a page: the test runs a server of its own
+// (IDEABOARD_SERVER_BIN on IDEABOARD_WEB_DIR, from scripts/web-e2e.sh),
 // opens an idea in Chromium, SIGKILLs the server and starts it again on the same
 // port and board; a vote made afterwards through the API shows on the open page
 // with nothing clicked, because the page's live feed reconnected by itself.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { q, uiHelpers } from "../e2e/lib/ui.mjs";
@@ -12,7 +14,8 @@ import { waitFor } from "../e2e/lib/webdriver.mjs";
 import { environment, open, openBrowser } from "./lib/browser.mjs";
 
 const { tmp } = environment();
-const SERVER = process.env.IDEABOARD_WEB_SERVER_BIN;
+const SERVER = process.env.IDEABOARD_SERVER_BIN;
+const WEB_DIR = process.env.IDEABOARD_WEB_DIR;
 const BOARD = join(tmp, "reconnect.board");
 const ADMIN_EMAIL = "ops@example.com";
 const ADMIN_PASSWORD = "a restart at three in the morning";
@@ -33,10 +36,12 @@ describe("the web portal after a server crash", { timeout: 120_000 }, () => {
   let port, url, server, browser, ui;
 
   async function start() {
-    server = spawn(SERVER, ["--board", BOARD, "--demo", "--listen", `127.0.0.1:${port}`, "--web", join(tmp, "web")], {
+    server = spawn(SERVER, ["--board", BOARD, "--demo", "--listen", `127.0.0.1:${port}`, "--web", WEB_DIR], {
       env: { ...process.env, RUST_LOG: "warn" },
       stdio: "ignore",
     });
+    // scripts/web-e2e.sh stops it if the suite is cut short.
+    writeFileSync(join(tmp, "reconnect-server.pid"), String(server.pid));
     await waitFor(
       async () => {
         try {
@@ -62,11 +67,11 @@ describe("the web portal after a server crash", { timeout: 120_000 }, () => {
 
   before(
     async () => {
-      assert.ok(SERVER, "scripts/web-e2e.sh names the server binary");
+      assert.ok(SERVER && WEB_DIR, "scripts/web-e2e.sh names the server binary and the portal");
       port = await freePort();
       url = `http://127.0.0.1:${port}`;
       await start();
-      browser = await openBrowser("reconnect", url);
+      browser = await openBrowser("reconnect", { url });
       ui = uiHelpers(browser);
     },
     { timeout: 90_000 },

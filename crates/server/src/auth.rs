@@ -129,7 +129,14 @@ pub enum Limited {
     Submit,
     Comment,
     Vote,
+    /// A Content-Security-Policy violation report (per address only: browsers send
+    /// them without the member's session).
+    CspReport,
 }
+
+/// CSP reports per address: a page that trips its policy may send one per blocked
+/// thing, so a burst of 100, then one every 600 ms.
+pub const CSP_REPORTS: Quota = Quota::new(100, 600);
 
 impl Limited {
     /// The limited action a contract command is, if it is one.
@@ -150,6 +157,7 @@ impl Limited {
             Limited::Submit => Quota::SUBMIT,
             Limited::Comment => Quota::COMMENT,
             Limited::Vote => Quota::VOTE,
+            Limited::CspReport => CSP_REPORTS,
         }
     }
 
@@ -159,7 +167,7 @@ impl Limited {
     fn address_quota(self) -> Quota {
         let quota = self.quota();
         match self {
-            Limited::SignUp | Limited::SignIn => quota,
+            Limited::SignUp | Limited::SignIn | Limited::CspReport => quota,
             Limited::Submit | Limited::Comment | Limited::Vote => Quota::new(
                 quota.burst * SHARED_ADDRESS,
                 (quota.every_ms / i64::from(SHARED_ADDRESS)).max(1),
@@ -204,6 +212,7 @@ impl Default for Limits {
             Limited::Submit,
             Limited::Comment,
             Limited::Vote,
+            Limited::CspReport,
         ];
         Limits {
             throttles: Mutex::new(

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Upper bounds of the latency buckets, in seconds.
@@ -55,6 +55,8 @@ pub struct Metrics {
     writes: Mutex<BTreeMap<String, Histogram>>,
     /// Open live-update connections.
     live: AtomicI64,
+    /// Content-Security-Policy violations browsers reported.
+    csp_violations: AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -85,6 +87,11 @@ impl Metrics {
     /// A live-update connection opened (+1) or closed (-1).
     pub fn live(&self, delta: i64) {
         self.live.fetch_add(delta, Ordering::Relaxed);
+    }
+
+    /// `n` Content-Security-Policy violations reported by a browser.
+    pub fn csp_violations(&self, n: u64) {
+        self.csp_violations.fetch_add(n, Ordering::Relaxed);
     }
 
     /// Everything, in Prometheus's text exposition format.
@@ -119,6 +126,12 @@ impl Metrics {
             "ideaboard_live_connections {}",
             self.live.load(Ordering::Relaxed)
         );
+        out.push_str("# HELP ideaboard_csp_violations_total Content-Security-Policy violations reported by browsers at /api/csp-report.\n# TYPE ideaboard_csp_violations_total counter\n");
+        let _ = writeln!(
+            out,
+            "ideaboard_csp_violations_total {}",
+            self.csp_violations.load(Ordering::Relaxed)
+        );
         out
     }
 }
@@ -135,6 +148,7 @@ mod tests {
         m.request("/healthz", 200, Duration::from_micros(10));
         m.write("vote", Duration::from_millis(2));
         m.live(1);
+        m.csp_violations(2);
         let text = m.render();
         assert!(
             text.contains(
@@ -149,5 +163,6 @@ mod tests {
         ));
         assert!(text.contains("ideaboard_write_seconds_count{command=\"vote\"} 1"));
         assert!(text.contains("ideaboard_live_connections 1"));
+        assert!(text.contains("ideaboard_csp_violations_total 2"));
     }
 }

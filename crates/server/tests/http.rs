@@ -33,3 +33,6 @@ mod install;
 
 #[path = "http/files.rs"]
 mod files;
+
+#[path = "http/csp.rs"]
+mod csp;

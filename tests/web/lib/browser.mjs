@@ -35,12 +35,14 @@ const FLAGS = [
 ];
 
 /**
- * A new browser on the start page of `portal` (the suite's server unless given), the
- * UI mounted; `entries` gathers its log,
+ * A new browser on the portal's start page, the UI mounted; `entries` gathers its log,
  * `downloads` is the folder its downloads are saved in (inside its own profile).
+ * Options: `url`, another portal to open (a suite's own server); `args`, more Chromium
+ * flags; `beforeOpen(session)`, run before the first page loads (to install a script
+ * that runs before any page script, say).
  */
-export async function openBrowser(name, portal = environment().portal) {
-  const { driver, tmp } = environment();
+export async function openBrowser(name, { url, args = [], beforeOpen } = {}) {
+  const { portal, driver, tmp } = environment();
   const profile = await mkdtemp(join(tmp, `chromium-${name}-`));
   const downloads = join(profile, "downloads");
   await mkdir(downloads, { recursive: true });
@@ -48,14 +50,15 @@ export async function openBrowser(name, portal = environment().portal) {
     browserName: "chrome",
     "goog:chromeOptions": {
       binary: process.env.IDEABOARD_CHROMIUM ?? "/usr/bin/chromium",
-      args: [...FLAGS, `--user-data-dir=${profile}`],
+      args: [...FLAGS, ...args, `--user-data-dir=${profile}`],
       prefs: { "download.default_directory": downloads, "download.prompt_for_download": false },
     },
     "goog:loggingPrefs": { browser: "ALL" },
   });
   session.entries = [];
   session.downloads = downloads;
-  await open(session, `${portal}/`);
+  if (beforeOpen) await beforeOpen(session);
+  await open(session, `${url ?? portal}/`);
   return session;
 }
 

@@ -1,12 +1,13 @@
 //! The router: the contract at `POST /api/{command}` (described at
 //! `/api/openapi.json`), exports and imports as files at `/api/files/`, `/healthz`,
-//! `/metrics`, and the
-//! web portal at `/` (every other GET path serves the portal, so deep links such as
+//! `/metrics`, the portal's CSP reports at `POST /api/csp-report`, and the web portal
+//! at `/` (every other GET path serves the portal, so deep links such as
 //! `/ideas/123` open). Every response carries the security headers; every request
 //! is timed and counted by its matched route.
 
 mod account;
 mod api;
+pub mod csp;
 mod files;
 mod probe;
 mod web;
@@ -31,6 +32,7 @@ use crate::errors::ApiError;
 pub fn router(app: Arc<App>) -> Router {
     let timeout = app.config.request_timeout;
     let max_body = app.config.max_body;
+    let https = app.config.secure_cookies;
     Router::new()
         .route("/api/{command}", post(api::call))
         .route("/api/auth/sign_up", post(account::sign_up))
@@ -42,6 +44,10 @@ pub fn router(app: Arc<App>) -> Router {
         .merge(files::routes())
         .route("/api/live", get(crate::live::live))
         .route("/api/openapi.json", get(probe::openapi))
+        .route(
+            csp::PATH,
+            post(csp::report).layer(axum::extract::DefaultBodyLimit::max(csp::MAX_BODY)),
+        )
         .route("/healthz", get(probe::healthz))
         .route("/metrics", get(probe::metrics))
         .fallback_service(web::portal(&app.config.web))
@@ -49,7 +55,7 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(timeout, deadline))
         .layer(TraceLayer::new_for_http().on_failure(log_failure))
-        .layer(middleware::from_fn(web::security_headers))
+        .layer(middleware::from_fn_with_state(https, web::security_headers))
         .with_state(app)
 }
 
