@@ -1,7 +1,13 @@
-import { serves } from "../../ipc";
+import { hasAccounts, serves } from "../../ipc";
 import type { TeamSection } from "../../app/router.svelte";
 
-/** Whether this host offers a section of the team's workspace: exchanging files needs the desktop's paths. */
+/**
+ * Whether this host offers a section of the team's workspace: exchanging files needs
+ * the desktop's paths; the members page is a shared board's (local boards keep their
+ * profiles in the board settings).
+ */
 export function sectionOffered(section: TeamSection): boolean {
-  return section !== "exchange" || serves("export_board") || serves("import_board");
+  if (section === "exchange") return serves("export_board") || serves("import_board");
+  if (section === "members") return hasAccounts();
+  return true;
 }
