@@ -73,6 +73,7 @@ export const membersEn = {
   "password.save": "Change password",
   "password.saving": "Changing…",
   "password.changed": "Your password was changed. Your other sessions were signed out.",
+  "password.wrongCurrent": "That is not your current password.",
 
   "join.invite.expiredTitle": "This invitation no longer works",
   "join.invite.expiredHint": "It was already used, revoked or has expired. Ask the admin who sent it for a new link.",

@@ -72,6 +72,7 @@ export const membersZhCN: Record<keyof typeof membersEn, string> = {
   "password.save": "修改密码",
   "password.saving": "正在修改…",
   "password.changed": "密码已修改，您的其他会话已退出登录。",
+  "password.wrongCurrent": "当前密码不正确。",
 
   "join.invite.expiredTitle": "此邀请已失效",
   "join.invite.expiredHint": "它已被使用、已被撤销或已过期。请向发送邀请的管理员索取新的链接。",
