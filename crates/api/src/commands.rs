@@ -13,10 +13,10 @@ use ideaboard_core::model::{
     BoardSettings, Category, CommentAdded, CommentView, ContentRef, Engagement, ExportProgress,
     ExportRequest, FanStanding, IdeaChanged, IdeaDetail, IdeaEdit, IdeaJourney, IdeaPage,
     IdeaStatus, ImportFormat, ImportPreview, ImportReport, InvitationInfo, IssuedInvitation,
-    IssuedReset, ListQuery, MemberPage, MemberProfile, MemberQuery, NewInvitation,
-    ModerationPage, NewComment, NewIdea, NewMember, NewReport, NotificationPage, PointsEntry,
-    Priority, Reaction, Report, ReportOutcome, Role, SearchPage, SearchQuery, SimilarIdea,
-    SignUpMode, StatusUpdate, StatusesChanged, TeamAnalytics, TriagePage, TriageQuery,
+    IssuedReset, ListQuery, MemberPage, MemberProfile, MemberQuery, ModerationPage, NewComment,
+    NewIdea, NewInvitation, NewMember, NewReport, NotificationPage, PointsEntry, Priority,
+    Reaction, Report, ReportOutcome, Role, SearchPage, SearchQuery, SignUpMode, SimilarIdea,
+    StatusUpdate, StatusesChanged, TeamAnalytics, TriagePage, TriageQuery,
 };
 use ideaboard_core::ops::{MergePreview, accounts};
 use ideaboard_core::render::markdown_to_safe_html;

@@ -169,7 +169,10 @@ pub struct IssuedReset {
 /// Writes a secret's text: only for the answers whose purpose is to hand it out
 /// once ([`IssuedInvitation`], [`IssuedReset`]); `Secret` itself has no `Serialize`,
 /// so no other type can carry one out by accident.
-fn expose_secret<S: serde::Serializer>(secret: &Secret, out: S) -> std::result::Result<S::Ok, S::Error> {
+fn expose_secret<S: serde::Serializer>(
+    secret: &Secret,
+    out: S,
+) -> std::result::Result<S::Ok, S::Error> {
     out.serialize_str(secret.expose())
 }
 

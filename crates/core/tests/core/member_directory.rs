@@ -32,7 +32,12 @@ fn the_team_lists_members_newest_first_and_only_admins_see_emails() {
     let seen_by_mod = ops::member_directory(b, &ab.moderator.actor, &everyone).unwrap();
     assert_eq!(
         names(&seen_by_mod),
-        ["Otto (other fan)", "Fang (fan)", "Mia (moderator)", "Ada (admin)"]
+        [
+            "Otto (other fan)",
+            "Fang (fan)",
+            "Mia (moderator)",
+            "Ada (admin)"
+        ]
     );
     assert!(
         seen_by_mod

@@ -86,7 +86,11 @@ fn invite(server: &Server, admin: &str, role: &str) -> (String, String) {
 }
 
 fn pending_ids(server: &Server, admin: &str) -> Vec<String> {
-    let list = server.call("list_invitations", &[("Authorization", admin)], &json!(null));
+    let list = server.call(
+        "list_invitations",
+        &[("Authorization", admin)],
+        &json!(null),
+    );
     assert_eq!(list.status, 200);
     list.json()
         .as_array()
@@ -102,7 +106,11 @@ fn invitations_decide_who_joins_in_which_role_and_work_once() {
     let admin = server.admin("ada@brand.example");
     let as_admin = [("Authorization", admin.as_str())];
 
-    let set = server.call("set_sign_up_mode", &as_admin, &json!({ "mode": "invite_only" }));
+    let set = server.call(
+        "set_sign_up_mode",
+        &as_admin,
+        &json!({ "mode": "invite_only" }),
+    );
     assert_eq!(set.json(), json!("invite_only"));
     let asked = server.call("sign_up_mode", &[], &json!(null));
     assert_eq!(asked.json(), json!("invite_only"));
@@ -165,7 +173,11 @@ fn invitations_decide_who_joins_in_which_role_and_work_once() {
     assert_eq!(second_admin.json()["profile"]["role"], "admin");
 
     // A fan (invited while the board was open to invitations) cannot invite.
-    server.call("set_sign_up_mode", &as_admin, &json!({ "mode": "invite_only" }));
+    server.call(
+        "set_sign_up_mode",
+        &as_admin,
+        &json!({ "mode": "invite_only" }),
+    );
     let fan = bearer_of(&sign_up(&server, 7, "fan@example.com", Some(&fan_link)));
     let as_fan = [("Authorization", fan.as_str())];
     let tried = server.call(
@@ -198,19 +210,38 @@ fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     let wang_id = joined.json()["profile"]["id"].as_str().unwrap().to_string();
     let browser = sign_in(&server, 2, "wang@example.com", PASSWORD, false);
     assert_eq!(browser.status, 200);
-    let cookie = browser.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+    let cookie = browser
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     let csrf = browser.json()["csrfToken"].as_str().unwrap().to_string();
     let in_browser = [("Cookie", cookie.as_str()), ("X-CSRF-Token", csrf.as_str())];
 
     // A fan issues no reset link, for anyone.
     let for_wang = json!({ "memberId": wang_id });
     refused(
-        &server.call("issue_password_reset", &[("Authorization", &in_app)], &for_wang),
+        &server.call(
+            "issue_password_reset",
+            &[("Authorization", &in_app)],
+            &for_wang,
+        ),
         403,
         "NotAllowed",
     );
-    let issued = server.call("issue_password_reset", &[("Authorization", &admin)], &for_wang);
-    assert_eq!(issued.status, 200, "{}", String::from_utf8_lossy(&issued.body));
+    let issued = server.call(
+        "issue_password_reset",
+        &[("Authorization", &admin)],
+        &for_wang,
+    );
+    assert_eq!(
+        issued.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&issued.body)
+    );
     assert_eq!(issued.json()["memberId"], Value::String(wang_id.clone()));
     let token = issued.json()["token"].as_str().unwrap().to_string();
 
@@ -224,7 +255,9 @@ fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     };
     refused(&reset("short"), 400, "PasswordTooShort");
     assert_eq!(
-        server.call("my_account", &[("Authorization", &in_app)], &json!(null)).status,
+        server
+            .call("my_account", &[("Authorization", &in_app)], &json!(null))
+            .status,
         200,
         "a refused reset signs no one out"
     );
@@ -238,7 +271,11 @@ fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
         401,
         "NotSignedIn",
     );
-    refused(&server.call("my_account", &in_browser, &json!(null)), 401, "NotSignedIn");
+    refused(
+        &server.call("my_account", &in_browser, &json!(null)),
+        401,
+        "NotSignedIn",
+    );
     refused(
         &sign_in(&server, 3, "wang@example.com", PASSWORD, true),
         401,
@@ -252,7 +289,10 @@ fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     refused(&reset("yet another long password"), 400, "TokenExpired");
     let bytes = board_bytes(&server.board());
     for secret in [token.as_str(), NEW_PASSWORD] {
-        assert!(!contains(&bytes, secret.as_bytes()), "{secret} is in the board in clear");
+        assert!(
+            !contains(&bytes, secret.as_bytes()),
+            "{secret} is in the board in clear"
+        );
     }
 }
 
@@ -261,7 +301,13 @@ fn a_member_changes_their_password_and_their_other_sessions_end() {
     let server = Server::start(&["--forwarded-for"]);
     let in_app = bearer_of(&sign_up(&server, 1, "li@example.com", None));
     let browser = sign_in(&server, 2, "li@example.com", PASSWORD, false);
-    let cookie = browser.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+    let cookie = browser
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
     let csrf = browser.json()["csrfToken"].as_str().unwrap().to_string();
     let in_browser = [("Cookie", cookie.as_str()), ("X-CSRF-Token", csrf.as_str())];
     let change = |headers: &[(&str, &str)], current: &str, new: &str| {
@@ -285,15 +331,26 @@ fn a_member_changes_their_password_and_their_other_sessions_end() {
         401,
         "InvalidCredentials",
     );
-    refused(&change(&in_browser, PASSWORD, "short"), 400, "PasswordTooShort");
+    refused(
+        &change(&in_browser, PASSWORD, "short"),
+        400,
+        "PasswordTooShort",
+    );
     // None of the refusals changed anything: both sessions still work.
     assert_eq!(
-        server.call("my_account", &[("Authorization", &in_app)], &json!(null)).status,
+        server
+            .call("my_account", &[("Authorization", &in_app)], &json!(null))
+            .status,
         200
     );
 
     let changed = change(&in_browser, PASSWORD, NEW_PASSWORD);
-    assert_eq!(changed.status, 200, "{}", String::from_utf8_lossy(&changed.body));
+    assert_eq!(
+        changed.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&changed.body)
+    );
     // This browser stays signed in; the app is signed out.
     let mine = server.call("my_account", &in_browser, &json!(null));
     assert_eq!(mine.json()["email"], "li@example.com");
@@ -317,7 +374,8 @@ fn the_team_sees_the_members_and_only_admins_see_emails() {
     let (_, link) = invite(&server, &admin, "moderator");
     let moderator = bearer_of(&sign_up(&server, 1, "mia@brand.example", Some(&link)));
     let fan = bearer_of(&sign_up(&server, 2, "fang@fans.example", None));
-    let query = json!({ "query": { "teamOnly": false, "search": null, "after": null, "limit": 3 } });
+    let query =
+        json!({ "query": { "teamOnly": false, "search": null, "after": null, "limit": 3 } });
 
     let seen = server.call("member_directory", &[("Authorization", &moderator)], &query);
     assert_eq!(seen.status, 200, "{}", String::from_utf8_lossy(&seen.body));
@@ -328,8 +386,14 @@ fn the_team_sees_the_members_and_only_admins_see_emails() {
         .collect();
     assert_eq!(names, ["fang", "mia", "Ada"]);
     assert!(members.iter().all(|m| m["email"].is_null()), "{members:?}");
-    assert!(!String::from_utf8_lossy(&seen.body).contains("@"), "no email reaches a moderator");
-    assert!(seen.json()["next"].is_string(), "the demo board's profiles follow");
+    assert!(
+        !String::from_utf8_lossy(&seen.body).contains("@"),
+        "no email reaches a moderator"
+    );
+    assert!(
+        seen.json()["next"].is_string(),
+        "the demo board's profiles follow"
+    );
 
     let for_admin = server.call("member_directory", &[("Authorization", &admin)], &query);
     assert_eq!(for_admin.json()["members"][0]["email"], "fang@fans.example");
