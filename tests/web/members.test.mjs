@@ -81,6 +81,9 @@ describe("the members page: an admin invites a moderator, who joins through the 
     await adminUi.click(q("sign-up-mode-invite_only"));
     await adminUi.click(q("sign-up-mode-save"));
     await adminUi.waitText(q("sign-up-mode-notice"), (t) => t === "Sign-up is now: Invite only.", "the setting saved");
+    await setLocale(admin, "zh-CN");
+    await adminUi.waitText(q("sign-up-mode-notice"), (t) => t === "注册方式已设为：仅限邀请。", "saved, in Chinese");
+    await setLocale(admin, "en");
 
     await adminUi.click(`${q("invite-role")} option[value="moderator"]`);
     await adminUi.click(q("invite-create"));
@@ -92,6 +95,7 @@ describe("the members page: an admin invites a moderator, who joins through the 
     await adminUi.waitText(q("invite-link"), (t) => t.includes("Invitation link (Moderator)"), "the link's role");
     const pending = await adminUi.texts(`${q("invitation")}[data-role="moderator"]`);
     assert.ok(pending.length >= 1, "the new invitation is listed as open");
+    await shot(admin, "members-invite");
   });
 
   it("(2) without the link, sign-up is refused; the link shows the board and the role", async () => {

@@ -70,7 +70,7 @@ describe("the members page", () => {
     expect(screen.getByTestId<HTMLButtonElement>("sign-up-mode-save").disabled).toBe(true);
     await fireEvent.click(screen.getByTestId("sign-up-mode-closed"));
     await fireEvent.click(screen.getByTestId("sign-up-mode-save"));
-    expect((await screen.findByTestId("sign-up-mode-notice")).textContent).toBe("Sign-up is now: Closed.");
+    expect((await screen.findByTestId("sign-up-mode-notice")).textContent?.trim()).toBe("Sign-up is now: Closed.");
     expect(calls("set_sign_up_mode")).toEqual([{ mode: "closed" }]);
 
     await fireEvent.click(screen.getByTestId("invite-create"));
