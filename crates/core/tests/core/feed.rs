@@ -198,7 +198,8 @@ fn every_write_op_is_run_by_the_matrix_or_here() {
     // Tested below: the owner's profile, the import preview and the bundle import;
     // in `sessions.rs`, the account writes no member acts through (signing up, in
     // and out, each also as its check and its write; the first admin, a reset by
-    // link, a session's last use).
+    // link and its write, a session's last use). The write of a password change
+    // runs in the account matrix as `change_password`.
     let here = [
         "create_owner",
         "import_preview",
@@ -210,6 +211,8 @@ fn every_write_op_is_run_by_the_matrix_or_here() {
         "sign_out",
         "create_first_admin",
         "reset_password",
+        "finish_reset_password",
+        "finish_change_password",
         "touch_session",
     ];
     let missing: Vec<String> = write_ops()
