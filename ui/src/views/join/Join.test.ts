@@ -70,6 +70,21 @@ describe("an invitation link", () => {
     expect(sent.find((s) => s.url === "/api/check_invitation")?.body).toEqual({ token: INVITATION });
   });
 
+  it("lets a signed-in member take it up, in its role", async () => {
+    const { sent } = serve({
+      "POST /api/check_invitation": { json: offer },
+      "POST /api/accept_invitation": { json: { ...fan, role: "moderator" } },
+    });
+    await session.signedIn(fan);
+    render(InvitationView, { token: INVITATION });
+    expect((await screen.findByTestId("invite-accept")).textContent?.trim()).toBe("Join as Moderator");
+    expect(screen.queryByTestId("sign-up-form")).toBeNull();
+    await fireEvent.click(screen.getByTestId("invite-accept"));
+    await waitFor(() => expect(window.location.hash).toBe("#/team/inbox"));
+    expect(session.profile?.role).toBe("moderator");
+    expect(sent.find((s) => s.url === "/api/accept_invitation")?.body).toEqual({ token: INVITATION });
+  });
+
   it("says in words that a spent, revoked or expired link no longer works", async () => {
     serve({ "POST /api/check_invitation": refusal(400, "TokenExpired") });
     render(InvitationView, { token: INVITATION });
