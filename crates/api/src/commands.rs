@@ -9,15 +9,16 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use ideaboard_core::model::{
-    AdoptionOverview, AuditEntry, BackupInfo, BackupList, BoardHealth, BoardOverview,
+    AccountInfo, AdoptionOverview, AuditEntry, BackupInfo, BackupList, BoardHealth, BoardOverview,
     BoardSettings, Category, CommentAdded, CommentView, ContentRef, Engagement, ExportProgress,
     ExportRequest, FanStanding, IdeaChanged, IdeaDetail, IdeaEdit, IdeaJourney, IdeaPage,
-    IdeaStatus, ImportFormat, ImportPreview, ImportReport, ListQuery, MemberProfile,
-    ModerationPage, NewComment, NewIdea, NewMember, NewReport, NotificationPage, PointsEntry,
-    Priority, Reaction, Report, ReportOutcome, Role, SearchPage, SearchQuery, SimilarIdea,
+    IdeaStatus, ImportFormat, ImportPreview, ImportReport, InvitationInfo, IssuedInvitation,
+    IssuedReset, ListQuery, MemberPage, MemberProfile, MemberQuery, ModerationPage, NewComment,
+    NewIdea, NewInvitation, NewMember, NewReport, NotificationPage, PointsEntry, Priority,
+    Reaction, Report, ReportOutcome, Role, SearchPage, SearchQuery, SignUpMode, SimilarIdea,
     StatusUpdate, StatusesChanged, TeamAnalytics, TriagePage, TriageQuery,
 };
-use ideaboard_core::ops::MergePreview;
+use ideaboard_core::ops::{MergePreview, accounts};
 use ideaboard_core::render::markdown_to_safe_html;
 use ideaboard_core::{Actor, Error, backups, ops};
 
@@ -320,6 +321,57 @@ contract! {
         => |cx, r| cx.board(|board, actor| {
             ops::change_role(board, actor, &r.member_id, r.role, cx.now())
         });
+
+    // A shared board's members and who may join it (accounts; the desktop's local
+    // boards keep their local profiles, and the UI offers these only on a server).
+
+    /// The team's members page, newest first: names, roles, join dates; emails for admins only.
+    member_directory(MemberDirectoryRequest { query: MemberQuery }) -> MemberPage, Read
+        => |cx, r| cx.board(|board, actor| ops::member_directory(board, actor, &r.query));
+
+    /// Who may make an account: open, invite-only or closed (anyone may ask).
+    sign_up_mode() -> SignUpMode, Read
+        => |cx| cx.board(|board, _| accounts::sign_up_mode(board));
+
+    /// Sets who may make an account (admins).
+    set_sign_up_mode(SetSignUpModeRequest { mode: SignUpMode }) -> SignUpMode, Write
+        => |cx, r| cx.board(|board, actor| {
+            accounts::set_sign_up_mode(board, actor, r.mode, cx.now())
+        });
+
+    /// Makes an invitation link for a role (admins); its token is in this answer only.
+    invite(InviteRequest { input: NewInvitation }) -> IssuedInvitation, Write
+        => |cx, r| cx.board(|board, actor| accounts::invite(board, actor, &r.input, cx.now()));
+
+    /// The invitations not yet used, revoked nor expired (admins).
+    list_invitations() -> Vec<InvitationInfo>, Read
+        => |cx| cx.board(|board, actor| accounts::list_invitations(board, actor, cx.now()));
+
+    /// Revokes a pending invitation (admins).
+    revoke_invitation(RevokeInvitationRequest { invitation_id: String }) -> (), Write
+        => |cx, r| cx.board(|board, actor| {
+            accounts::revoke_invitation(board, actor, &r.invitation_id, cx.now())
+        });
+
+    /// What an invitation link offers (anyone holding it); `TokenExpired` once it is spent, revoked or expired.
+    check_invitation(CheckInvitationRequest { token: String }) -> InvitationInfo, Read
+        => |cx, r| cx.board(|board, _| accounts::check_invitation(board, &r.token, cx.now()));
+
+    /// The signed-in member takes up an invitation: its role, unless theirs is higher.
+    accept_invitation(AcceptInvitationRequest { token: String }) -> MemberProfile, Write
+        => |cx, r| cx.board(|board, actor| {
+            accounts::accept_invitation(board, actor, &r.token, cx.now())
+        });
+
+    /// Issues a password-reset link for a member's account (admins); its token is in this answer only.
+    issue_password_reset(IssuePasswordResetRequest { member_id: String }) -> IssuedReset, Write
+        => |cx, r| cx.board(|board, actor| {
+            accounts::issue_password_reset(board, actor, &r.member_id, cx.now())
+        });
+
+    /// The signed-in member's own account (their email).
+    my_account() -> AccountInfo, Read
+        => |cx| cx.board(|board, actor| accounts::my_account(board, actor));
 
     /// Sets or clears (`null`) a team profile's passphrase.
     set_passphrase(SetPassphraseRequest { member_id: String, passphrase: Option<String> })

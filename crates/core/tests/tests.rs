@@ -29,6 +29,9 @@ mod invitations;
 #[path = "core/account_matrix.rs"]
 mod account_matrix;
 
+#[path = "core/member_directory.rs"]
+mod member_directory;
+
 #[path = "core/validation.rs"]
 mod validation;
 

@@ -10,6 +10,9 @@ mod serving;
 #[path = "http/accounts.rs"]
 mod accounts;
 
+#[path = "http/members.rs"]
+mod members;
+
 #[path = "http/limits.rs"]
 mod limits;
 

@@ -5,10 +5,14 @@
  * tab, this session revoked from another browser): `followAccount` hands that on.
  */
 import {
+  changePassword as changeAccountPassword,
+  currentSession,
+  resetPassword,
   signInWithPassword,
   signOutOfAccount,
   signUp as openAccount,
   watchSession,
+  type MemberProfile,
   type SessionAnswer,
   type SignUp,
 } from "../ipc";
@@ -37,4 +41,20 @@ export async function signOut(): Promise<void> {
 /** Follows the member the server says this page is; returns the unsubscribe. */
 export function followAccount(): () => void {
   return watchSession((answer) => void adopt(answer));
+}
+
+/** Changes the member's password; their other sessions end, this page's stays. */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return changeAccountPassword(currentPassword, newPassword);
+}
+
+/**
+ * Sets a new password with a reset link; resolves to whose account it was. Every
+ * session of that member ended, this page's too if it was theirs: the page then
+ * follows whoever the server says it is now.
+ */
+export async function resetWithLink(token: string, password: string): Promise<MemberProfile> {
+  const profile = await resetPassword(token, password);
+  await adopt(await currentSession());
+  return profile;
 }

@@ -1,12 +1,14 @@
 /**
  * A tiny hash router: the current view as reactive state. The hash is the source of
- * truth (`#/`, `#/ideas/<id>`, `#/share`, `#/adoption`, `#/notifications`, `#/profile`, and the
- * team's `#/team/<section>`), so links are plain `<a href>` and a reload
- * keeps the page; anything unknown falls back to the idea list.
+ * truth (`#/`, `#/ideas/<id>`, `#/share`, `#/adoption`, `#/notifications`, `#/profile`, the
+ * team's `#/team/<section>`, and a shared board's `#/invite/<token>` and
+ * `#/reset/<token>`), so links are plain `<a href>` and a reload keeps the page;
+ * anything unknown falls back to the idea list.
  *
  * An idea is also linked by its number (`#/ideas/123`, what fans see and share), and a
- * shared board's server answers a path such as `/ideas/<id>` or `/ideas/123` with the
- * portal: the router takes that path for the same hash when it starts.
+ * shared board's server answers a path such as `/ideas/<id>`, `/ideas/123`,
+ * `/invite/<token>` (an admin's invitation link) or `/reset/<token>` (a password-reset
+ * link) with the portal: the router takes that path for the same hash when it starts.
  */
 export type Route =
   | { name: "vote" }
@@ -16,10 +18,20 @@ export type Route =
   | { name: "adoption" }
   | { name: "notifications" }
   | { name: "profile" }
-  | { name: "team"; section: TeamSection };
+  | { name: "team"; section: TeamSection }
+  | { name: "invite"; token: string }
+  | { name: "reset"; token: string };
 
 /** The sections of the team's workspace. */
-export const TEAM_SECTIONS = ["inbox", "moderation", "analytics", "engagement", "exchange", "settings"] as const;
+export const TEAM_SECTIONS = [
+  "inbox",
+  "moderation",
+  "analytics",
+  "engagement",
+  "members",
+  "exchange",
+  "settings",
+] as const;
 export type TeamSection = (typeof TEAM_SECTIONS)[number];
 
 /** The views with a fixed address, by hash. */
@@ -32,12 +44,20 @@ const FIXED: Record<string, Route> = {
 
 const IDEA_PREFIX = "#/ideas/";
 const TEAM_PREFIX = "#/team/";
+/** The link tokens a server hands out: a prefix and letters, digits, `_` or `-`. */
+const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
+const LINKS = { invite: "#/invite/", reset: "#/reset/" } as const;
 
 export function parseRoute(hash: string): Route {
   if (Object.hasOwn(FIXED, hash)) return FIXED[hash]!;
   if (hash.startsWith(TEAM_PREFIX)) {
     const section = TEAM_SECTIONS.find((s) => `${TEAM_PREFIX}${s}` === hash);
     if (section) return { name: "team", section };
+  }
+  for (const name of ["invite", "reset"] as const) {
+    if (!hash.startsWith(LINKS[name])) continue;
+    const token = hash.slice(LINKS[name].length);
+    if (TOKEN.test(token)) return { name, token };
   }
   if (hash.startsWith(IDEA_PREFIX)) {
     const id = decodeURIComponent(hash.slice(IDEA_PREFIX.length));
@@ -47,10 +67,10 @@ export function parseRoute(hash: string): Route {
   return { name: "vote" };
 }
 
-/** The hash a path-style link stands for (`/ideas/<id or number>`), or null for any other path. */
+/** The hash a path-style link stands for (`/ideas/<id or number>`, `/invite/<token>`, `/reset/<token>`), or null for any other path. */
 export function pathHash(pathname: string): string | null {
-  const match = /^\/ideas\/([^/]+)\/?$/.exec(pathname);
-  return match ? `${IDEA_PREFIX}${match[1]}` : null;
+  const match = /^\/(ideas|invite|reset)\/([^/]+)\/?$/.exec(pathname);
+  return match ? `#/${match[1]}/${match[2]}` : null;
 }
 
 export function routeHref(route: Route): string {
@@ -68,6 +88,9 @@ export function routeHref(route: Route): string {
       return `${IDEA_PREFIX}${route.number}`;
     case "team":
       return `${TEAM_PREFIX}${route.section}`;
+    case "invite":
+    case "reset":
+      return `${LINKS[route.name]}${route.token}`;
   }
 }
 

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Router, parseRoute, pathHash, routeHref, type Route } from "./router.svelte";
 
 const ID = "0190a000-0000-7000-8000-000000000007";
+const INVITATION = `ibi_${"ab12".repeat(16)}`;
+const RESET = `ibr_${"cd34".repeat(16)}`;
 
 afterEach(() => {
   window.location.hash = "";
@@ -19,6 +21,9 @@ describe("router", () => {
       { name: "ideaByNumber", number: 123 },
       { name: "team", section: "inbox" },
       { name: "team", section: "settings" },
+      { name: "team", section: "members" },
+      { name: "invite", token: INVITATION },
+      { name: "reset", token: RESET },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
     expect(routeHref({ name: "idea", id: ID })).toBe(`#/ideas/${ID}`);
@@ -27,7 +32,7 @@ describe("router", () => {
   });
 
   it("falls back to the idea list for anything unknown", () => {
-    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/ideas/0", "#/ideas/-3", "#/ideas/1e3", "#/share/extra", "__proto__", "#/adoption/x", "#/team/", "#/team/nope"]) {
+    for (const hash of ["", "#", "#/nope", "#/ideas/", "#/ideas/<script>", "#/ideas/0", "#/ideas/-3", "#/ideas/1e3", "#/share/extra", "__proto__", "#/adoption/x", "#/team/", "#/team/nope", "#/invite/", "#/invite/a b", "#/reset/<x>", "#/reset/a/b"]) {
       expect(parseRoute(hash)).toEqual({ name: "vote" });
     }
   });
@@ -67,7 +72,13 @@ describe("router", () => {
     expect(new Router().route).toEqual({ name: "ideaByNumber", number: 42 });
     expect(`${window.location.pathname}${window.location.hash}`).toBe("/#/ideas/42");
 
-    for (const path of ["/", "/index.html", "/ideas", "/ideas/", "/ideas/1/comments", "/share"]) {
+    window.history.replaceState(null, "", `/invite/${INVITATION}`);
+    expect(new Router().route).toEqual({ name: "invite", token: INVITATION });
+    expect(`${window.location.pathname}${window.location.hash}`).toBe(`/#/invite/${INVITATION}`);
+    window.history.replaceState(null, "", `/reset/${RESET}`);
+    expect(new Router().route).toEqual({ name: "reset", token: RESET });
+
+    for (const path of ["/", "/index.html", "/ideas", "/ideas/", "/ideas/1/comments", "/share", "/invite/", "/reset/a/b"]) {
       expect(pathHash(path)).toBeNull();
     }
   });

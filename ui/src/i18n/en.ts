@@ -1,4 +1,5 @@
 import { accountEn } from "./account.en";
+import { membersEn } from "./members.en";
 import { teamEn } from "./team.en";
 
 /** English catalogue. Its keys define the message keys; every other catalogue must match them. */
@@ -394,6 +395,7 @@ export const en = {
   "error.Unreachable": "The server could not be reached. Check your connection and try again.",
   ...teamEn,
   ...accountEn,
+  ...membersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

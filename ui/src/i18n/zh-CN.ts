@@ -1,4 +1,5 @@
 import { accountZhCN } from "./account.zh-CN";
+import { membersZhCN } from "./members.zh-CN";
 import type { Catalogue } from "./en";
 import { teamZhCN } from "./team.zh-CN";
 
@@ -395,4 +396,5 @@ export const zhCN: Catalogue = {
   "error.Unreachable": "无法连接到服务器。请检查网络连接后重试。",
   ...teamZhCN,
   ...accountZhCN,
+  ...membersZhCN,
 };

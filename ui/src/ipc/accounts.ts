@@ -1,11 +1,12 @@
 /**
  * Accounts on a shared board, for the web portal: sign up and in with an email and a
- * password, sign out, and the member's own sessions. These are the server's routes
+ * password, sign out, the member's own sessions, changing one's password and setting
+ * a new one with an admin's reset link. These are the server's routes
  * under `/api/auth/` (they turn a password into a cookie session), not commands of
  * the contract; the desktop's local profiles are the contract's `list_profiles` and
  * `sign_in`. Whether the host has accounts or local profiles: `hasAccounts()`.
  */
-import type { SessionInfo, SignIn, SignUp } from "./bindings";
+import type { MemberProfile, SessionInfo, SignIn, SignUp } from "./bindings";
 import { backend } from "./backend";
 import { forgetSession, post, rememberSession, sessionAnswer, type SessionAnswer } from "./http";
 
@@ -46,4 +47,21 @@ export function listSessions(): Promise<SessionInfo[]> {
 /** Ends one of the member's sessions at once (another browser, a lost device). */
 export async function revokeSession(id: string): Promise<void> {
   await post<null>("/api/auth/sessions/revoke", { id });
+}
+
+/**
+ * Changes the signed-in member's password, given the current one; their other
+ * sessions end, this one stays.
+ */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await post<null>("/api/auth/change_password", { currentPassword, newPassword });
+}
+
+/**
+ * Sets a new password with an admin's reset link (its token), which it spends; every
+ * session of the member ends, so the person signs in again with the new password.
+ * Resolves to whose account it was.
+ */
+export function resetPassword(token: string, password: string): Promise<MemberProfile> {
+  return post<MemberProfile>("/api/auth/reset_password", { token, password });
 }

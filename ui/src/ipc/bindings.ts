@@ -108,6 +108,58 @@ export type SessionInfo = { id: string, kind: SessionKind, label: string, create
  */
 current: boolean, };
 
+export type SignUpMode = "open" | "invite_only" | "closed";
+
+export type NewInvitation = { role: Role, 
+/**
+ * Hours until the link expires (1 to 720).
+ */
+validForHours: number, };
+
+export type InvitationInfo = { id: string, role: Role, createdAt: Timestamp, expiresAt: Timestamp, };
+
+export type IssuedInvitation = { invitation: InvitationInfo, token: string, };
+
+export type IssuedReset = { memberId: string, expiresAt: Timestamp, token: string, };
+
+export type AccountInfo = { email: string, createdAt: Timestamp, };
+
+export type MemberQuery = { 
+/**
+ * Only moderators and admins.
+ */
+teamOnly: boolean, 
+/**
+ * Members whose name contains this text (for admins, or whose email does);
+ * null or blank for everyone.
+ */
+search: string | null, 
+/**
+ * The page after this member (the `next` of the page before); null for the first.
+ */
+after: string | null, 
+/**
+ * At most this many (1 to 200).
+ */
+limit: number, };
+
+export type ListedMember = { profile: MemberProfile, 
+/**
+ * Whether the member signs in with an account (an admin can issue them a
+ * password-reset link); shown to admins only, `false` for anyone else.
+ */
+hasAccount: boolean, 
+/**
+ * The account's email: shown to admins only, null for anyone else.
+ */
+email: string | null, };
+
+export type MemberPage = { members: Array<ListedMember>, 
+/**
+ * What to ask as `after` for the next page; null on the last one.
+ */
+next: string | null, };
+
 export type Category = { slug: string, name: string, nameEn: string | null, };
 
 export type IdeaSummary = { id: string, number: number, title: string, 
@@ -732,6 +784,20 @@ export type SetIdeaPinnedRequest = { ideaId: string, pinned: boolean, };
 export type UpdateBoardSettingsRequest = { settings: BoardSettings, };
 
 export type ChangeRoleRequest = { memberId: string, role: Role, };
+
+export type MemberDirectoryRequest = { query: MemberQuery, };
+
+export type SetSignUpModeRequest = { mode: SignUpMode, };
+
+export type InviteRequest = { input: NewInvitation, };
+
+export type RevokeInvitationRequest = { invitationId: string, };
+
+export type CheckInvitationRequest = { token: string, };
+
+export type AcceptInvitationRequest = { token: string, };
+
+export type IssuePasswordResetRequest = { memberId: string, };
 
 export type SetPassphraseRequest = { memberId: string, passphrase: string | null, };
 

@@ -9,6 +9,14 @@ import type {
   Priority,
   Reaction,
   MemberProfile,
+  SignUpMode,
+  NewInvitation,
+  InvitationInfo,
+  IssuedInvitation,
+  IssuedReset,
+  AccountInfo,
+  MemberQuery,
+  MemberPage,
   Category,
   IdeaDetail,
   NewIdea,
@@ -84,6 +92,13 @@ import type {
   SetIdeaPinnedRequest,
   UpdateBoardSettingsRequest,
   ChangeRoleRequest,
+  MemberDirectoryRequest,
+  SetSignUpModeRequest,
+  InviteRequest,
+  RevokeInvitationRequest,
+  CheckInvitationRequest,
+  AcceptInvitationRequest,
+  IssuePasswordResetRequest,
   SetPassphraseRequest,
   AuditLogRequest,
   AddCategoryRequest,
@@ -366,6 +381,63 @@ export function updateBoardSettings(settings: BoardSettings): Promise<BoardSetti
 export function changeRole(memberId: string, role: Role): Promise<MemberProfile> {
   const args: ChangeRoleRequest = { memberId, role };
   return backend().call<MemberProfile>("change_role", args);
+}
+
+/** The team's members page, newest first: names, roles, join dates; emails for admins only. */
+export function memberDirectory(query: MemberQuery): Promise<MemberPage> {
+  const args: MemberDirectoryRequest = { query };
+  return backend().call<MemberPage>("member_directory", args);
+}
+
+/** Who may make an account: open, invite-only or closed (anyone may ask). */
+export function signUpMode(): Promise<SignUpMode> {
+  return backend().call<SignUpMode>("sign_up_mode");
+}
+
+/** Sets who may make an account (admins). */
+export function setSignUpMode(mode: SignUpMode): Promise<SignUpMode> {
+  const args: SetSignUpModeRequest = { mode };
+  return backend().call<SignUpMode>("set_sign_up_mode", args);
+}
+
+/** Makes an invitation link for a role (admins); its token is in this answer only. */
+export function invite(input: NewInvitation): Promise<IssuedInvitation> {
+  const args: InviteRequest = { input };
+  return backend().call<IssuedInvitation>("invite", args);
+}
+
+/** The invitations not yet used, revoked nor expired (admins). */
+export function listInvitations(): Promise<Array<InvitationInfo>> {
+  return backend().call<Array<InvitationInfo>>("list_invitations");
+}
+
+/** Revokes a pending invitation (admins). */
+export function revokeInvitation(invitationId: string): Promise<void> {
+  const args: RevokeInvitationRequest = { invitationId };
+  return backend().call<void>("revoke_invitation", args);
+}
+
+/** What an invitation link offers (anyone holding it); `TokenExpired` once it is spent, revoked or expired. */
+export function checkInvitation(token: string): Promise<InvitationInfo> {
+  const args: CheckInvitationRequest = { token };
+  return backend().call<InvitationInfo>("check_invitation", args);
+}
+
+/** The signed-in member takes up an invitation: its role, unless theirs is higher. */
+export function acceptInvitation(token: string): Promise<MemberProfile> {
+  const args: AcceptInvitationRequest = { token };
+  return backend().call<MemberProfile>("accept_invitation", args);
+}
+
+/** Issues a password-reset link for a member's account (admins); its token is in this answer only. */
+export function issuePasswordReset(memberId: string): Promise<IssuedReset> {
+  const args: IssuePasswordResetRequest = { memberId };
+  return backend().call<IssuedReset>("issue_password_reset", args);
+}
+
+/** The signed-in member's own account (their email). */
+export function myAccount(): Promise<AccountInfo> {
+  return backend().call<AccountInfo>("my_account");
 }
 
 /** Sets or clears (`null`) a team profile's passphrase. */

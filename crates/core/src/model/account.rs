@@ -40,7 +40,8 @@ text_enum!(
         Open = "open",
         /// Only with an invitation.
         InviteOnly = "invite_only",
-        /// Nobody, invitations included (an admin opens it again to let anyone in).
+        /// Nobody by themselves: only an invitation to the team (a moderator's or
+        /// an admin's) still opens an account; a fan's invitation does not.
         Closed = "closed",
     }
 );
@@ -142,19 +143,37 @@ pub struct InvitationInfo {
     pub expires_at: Timestamp,
 }
 
-/// A new invitation and its link token (shown once: the board keeps only a hash).
-#[derive(Debug, Clone)]
+/// A new invitation and its link token (shown once, to the admin who made it: the
+/// board keeps only a hash). Serialised with the token in clear: the one answer
+/// that hands it out.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct IssuedInvitation {
     pub invitation: InvitationInfo,
+    #[serde(serialize_with = "expose_secret")]
+    #[ts(type = "string")]
     pub token: Secret,
 }
 
-/// A password-reset link an admin issued for a member (shown once).
-#[derive(Debug, Clone)]
+/// A password-reset link an admin issued for a member (shown once, to that admin).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct IssuedReset {
     pub member_id: String,
     pub expires_at: Timestamp,
+    #[serde(serialize_with = "expose_secret")]
+    #[ts(type = "string")]
     pub token: Secret,
+}
+
+/// Writes a secret's text: only for the answers whose purpose is to hand it out
+/// once ([`IssuedInvitation`], [`IssuedReset`]); `Secret` itself has no `Serialize`,
+/// so no other type can carry one out by accident.
+fn expose_secret<S: serde::Serializer>(
+    secret: &Secret,
+    out: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    out.serialize_str(secret.expose())
 }
 
 /// A member's own account: what only they (and no one else) are shown.

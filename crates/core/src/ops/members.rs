@@ -5,7 +5,9 @@ use serde_json::json;
 use super::Actor;
 use super::actor::{Who, audit};
 use crate::clock::Timestamp;
-use crate::model::{MemberProfile, NewMember, PointsEntry, Role};
+use crate::model::{
+    ListedMember, MemberPage, MemberProfile, MemberQuery, NewMember, PointsEntry, Role,
+};
 use crate::rules;
 use crate::secrets;
 use crate::store::changes::Entry;
@@ -244,6 +246,60 @@ pub fn set_passphrase(
 /// Every profile of the board (the profile switcher shows them).
 pub fn list_members(board: &Board) -> Result<Vec<MemberProfile>> {
     board.read(members::list_profiles)
+}
+
+/// Most members a page of the team's members page lists.
+const DIRECTORY_PAGE_MAX: u32 = 200;
+
+/// The team's members page (moderators and admins): names, roles, join dates and
+/// points, newest first, a page at a time. Emails and whether a member has an
+/// account are private: only admins see them (and only admins' searches look at
+/// emails). `NotFound` for an `after` that is no member.
+pub fn member_directory(board: &Board, actor: &Actor, query: &MemberQuery) -> Result<MemberPage> {
+    let limit = query.limit.clamp(1, DIRECTORY_PAGE_MAX);
+    let search = query
+        .search
+        .as_deref()
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty());
+    let after = query
+        .after
+        .as_deref()
+        .map(|id| crate::ids::parse_id(id).map(|id| id.to_string()))
+        .transpose()?;
+    board.read(|conn| {
+        let who = Who::load(conn, actor)?;
+        who.team()?;
+        let admin = who.role == Some(Role::Admin);
+        let before = match &after {
+            Some(id) => members::by_id(conn, id)?.seq,
+            None => i64::MAX,
+        };
+        // One more than the page, to know whether another follows.
+        let mut rows = members::directory(
+            conn,
+            query.team_only,
+            search.as_deref(),
+            admin,
+            before,
+            limit + 1,
+        )?;
+        let next = if rows.len() > limit as usize {
+            rows.truncate(limit as usize);
+            rows.last().map(|r| r.profile.id.clone())
+        } else {
+            None
+        };
+        let members = rows
+            .into_iter()
+            .map(|row| ListedMember {
+                has_account: admin && row.email.is_some(),
+                email: if admin { row.email } else { None },
+                profile: row.profile,
+            })
+            .collect();
+        Ok(MemberPage { members, next })
+    })
 }
 
 /// The acting member's own profile.

@@ -143,3 +143,52 @@ pub(crate) fn list_profiles(conn: &Connection) -> Result<Vec<MemberProfile>> {
     let rows = stmt.query_map([], profile)?;
     rows.map(|r| to_profile(r?)).collect()
 }
+
+/// One member of the team's members page, with their account's email if any.
+pub(crate) struct DirectoryRow {
+    pub profile: MemberProfile,
+    pub email: Option<String>,
+}
+
+/// Members newest first (by `seq`, their order of joining the board), before
+/// `before_seq`: the team only (read off the partial index `members_role`), or
+/// everyone (a walk down the primary key). `search` (lower-case) keeps names that
+/// contain it, and with `search_email` emails that do too.
+pub(crate) fn directory(
+    conn: &Connection,
+    team_only: bool,
+    search: Option<&str>,
+    search_email: bool,
+    before_seq: i64,
+    limit: u32,
+) -> Result<Vec<DirectoryRow>> {
+    // The team is a handful among possibly hundreds of thousands of fans: read it
+    // off its partial index (and sort those few) rather than walk every fan by seq,
+    // which is what the planner picks without statistics.
+    let (index, role) = if team_only {
+        ("INDEXED BY members_role", "AND m.role <> 'fan'")
+    } else {
+        ("", "")
+    };
+    let sql = format!(
+        "SELECT m.{}, a.email FROM members m {index} \
+         LEFT JOIN accounts a ON a.member_seq = m.seq \
+         WHERE m.seq < ?1 {role} \
+           AND (?2 IS NULL OR instr(lower(m.display_name), ?2) > 0 \
+                OR (?3 AND instr(a.email, ?2) > 0)) \
+         ORDER BY m.seq DESC LIMIT ?4",
+        PROFILE_COLUMNS.replace(", ", ", m.")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![before_seq, search, search_email, limit], |row| {
+        Ok((profile(row)?, row.get::<_, Option<String>>(6)?))
+    })?;
+    rows.map(|r| {
+        let (raw, email) = r?;
+        Ok(DirectoryRow {
+            profile: to_profile(raw)?,
+            email,
+        })
+    })
+    .collect()
+}

@@ -104,16 +104,29 @@ fn the_sign_up_setting_decides_who_may_join_and_team_roles_come_only_by_invitati
     let invited = join(b, "Invited", "in@fans.example", Some(&token), T0);
     assert_eq!(ops::my_profile(b, &invited.actor).unwrap().role, Role::Fan);
 
+    // A closed board takes nobody by themselves, nor with a fan's invitation; the
+    // team an admin invites still joins.
     accounts::set_sign_up_mode(b, &ab.admin.actor, SignUpMode::Closed, T0).unwrap();
-    let form = sign_up_form(
-        "Late",
-        "late@fans.example",
-        PASSWORD,
-        Some(&ab.invitation_token),
-    );
+    let form = sign_up_form("Late", "late@fans.example", PASSWORD, None);
     assert_refused(b, ErrorCode::SignUpClosed, |b| {
         accounts::sign_up(b, &form, &browser(), T0)
     });
+    let fan_token = invitation(b, &ab.admin.actor, Role::Fan, T0);
+    let form = sign_up_form("Late", "late@fans.example", PASSWORD, Some(&fan_token));
+    assert_refused(b, ErrorCode::SignUpClosed, |b| {
+        accounts::sign_up(b, &form, &browser(), T0)
+    });
+    let colleague = join(
+        b,
+        "Colleague",
+        "colleague@brand.example",
+        Some(&ab.invitation_token),
+        T0,
+    );
+    assert_eq!(
+        ops::my_profile(b, &colleague.actor).unwrap().role,
+        Role::Moderator
+    );
     // Signing in is not signing up.
     enter(b, "door@fans.example", T0);
     assert_eq!(

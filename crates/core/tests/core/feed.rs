@@ -216,8 +216,9 @@ fn every_write_op_is_run_by_the_matrix_or_here() {
     // Tested below: the owner's profile, the import preview and the bundle import;
     // in `sessions.rs`, the account writes no member acts through (signing up, in
     // and out, each also as its check and its write; the first admin, a reset by
-    // link, a session's last use, the housekeeping of ended sessions and dead links,
-    // which appends nothing).
+    // link and its write, a session's last use, the housekeeping of ended sessions and
+    // dead links, which appends nothing). The write of a password change runs in the
+    // account matrix as `change_password`.
     let here = [
         "housekeeping",
         "create_owner",
@@ -230,6 +231,8 @@ fn every_write_op_is_run_by_the_matrix_or_here() {
         "sign_out",
         "create_first_admin",
         "reset_password",
+        "finish_reset_password",
+        "finish_change_password",
         "touch_session",
     ];
     let missing: Vec<String> = write_ops()

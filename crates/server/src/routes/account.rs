@@ -1,5 +1,6 @@
 //! Accounts over HTTP, under `/api/auth/`: sign up, sign in and out, the session a
-//! page is in (and its CSRF token), and the member's list of sessions. These are
+//! page is in (and its CSRF token), the member's list of sessions, changing one's
+//! password and setting a new one with an admin's reset link. These are
 //! the server's own because they turn tokens into cookies; everything else a member
 //! does is a command of the contract.
 //!
@@ -60,6 +61,22 @@ pub struct SignInBody {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RevokeBody {
     id: String,
+}
+
+/// What setting a new password with an admin's reset link asks.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResetPasswordBody {
+    token: String,
+    password: String,
+}
+
+/// What changing one's own password asks.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChangePasswordBody {
+    current_password: String,
+    new_password: String,
 }
 
 /// The session a client is in: who, which session, and (for a cookie session) the
@@ -330,6 +347,71 @@ pub async fn revoke(
     as_caller(&app, headers, true, move |worker, caller, now| {
         worker.slot.run(&caller.session.actor(), |board, actor| {
             accounts::revoke_session(board, actor, &body.id, now)
+        })
+    })
+    .await?;
+    Ok(Json(serde_json::Value::Null))
+}
+
+/// `POST /api/auth/reset_password`: a new password with an admin's reset link,
+/// which it spends; every session of the member ends (this browser's too, if it was
+/// theirs), and none is opened: the person signs in with the new password. The
+/// argon2 work is on the read side; rate-limited per address as a sign-in.
+pub async fn reset_password(
+    State(app): State<Arc<App>>,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Json(body): Json<ResetPasswordBody>,
+) -> Result<Json<MemberProfile>, ApiError> {
+    let ip = auth::client_ip(address, &headers, app.config.forwarded_for);
+    let worker = Arc::clone(&app);
+    let profile = blocking(move || {
+        let now = Timestamp::now();
+        worker
+            .limits
+            .check(Limited::SignIn, ip, None, now)
+            .map_err(|e| e.to_dto())?;
+        let guest = Actor::guest();
+        let checked = worker.slot.run_read(&guest, |board, _| {
+            accounts::check_reset_password(board, &body.token, &body.password, now)
+        })?;
+        worker.slot.run(&guest, |board, _| {
+            accounts::finish_reset_password(board, checked, now)
+        })
+    })
+    .await?;
+    Ok(Json(profile))
+}
+
+/// `POST /api/auth/change_password`: the caller's new password, given the current
+/// one; every other session of theirs ends, this one stays. A wrong current
+/// password counts as a failed sign-in (the lockout). The argon2 work is on the
+/// read side; rate-limited per address as a sign-in.
+pub async fn change_password(
+    State(app): State<Arc<App>>,
+    ConnectInfo(address): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Json(body): Json<ChangePasswordBody>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let ip = auth::client_ip(address, &headers, app.config.forwarded_for);
+    as_caller(&app, headers, true, move |worker, caller, now| {
+        worker
+            .limits
+            .check(Limited::SignIn, ip, None, now)
+            .map_err(|e| e.to_dto())?;
+        let actor = caller.session.actor();
+        let keep = caller.info.as_ref().map(|s| s.id.clone());
+        let checked = worker.slot.run_read(&actor, |board, actor| {
+            accounts::check_change_password(
+                board,
+                actor,
+                &body.current_password,
+                &body.new_password,
+                now,
+            )
+        })?;
+        worker.slot.run(&actor, |board, _| {
+            accounts::finish_change_password(board, checked, keep.as_deref(), now)
         })
     })
     .await?;

@@ -41,6 +41,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/auth/session", get(account::session))
         .route("/api/auth/sessions", post(account::sessions))
         .route("/api/auth/sessions/revoke", post(account::revoke))
+        .route("/api/auth/change_password", post(account::change_password))
+        .route("/api/auth/reset_password", post(account::reset_password))
         .merge(files::routes())
         .route("/api/live", get(crate::live::live))
         .route("/api/openapi.json", get(probe::openapi))

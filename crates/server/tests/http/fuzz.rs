@@ -118,6 +118,8 @@ fn no_body_to_any_endpoint_gets_a_5xx_or_a_panic() {
         "sign_out",
         "sessions",
         "sessions/revoke",
+        "change_password",
+        "reset_password",
     ] {
         let fields = vec![
             "email",
@@ -126,6 +128,9 @@ fn no_body_to_any_endpoint_gets_a_5xx_or_a_panic() {
             "bearer",
             "id",
             "invitation",
+            "token",
+            "current_password",
+            "new_password",
         ];
         paths.push((format!("/api/auth/{auth}"), fields));
     }

@@ -167,6 +167,18 @@ impl World {
         idea
     }
 
+    /// A new invitation by the admin, for a fan (taking it up changes no one's
+    /// role, so each cell leaves the callers as they were); (id, token).
+    fn fan_invitation(&mut self) -> (String, String) {
+        let input = NewInvitation {
+            role: Role::Fan,
+            valid_for_hours: 24,
+        };
+        let admin = self.actor[ADMIN].clone();
+        let issued = ops::accounts::invite(&mut self.board, &admin, &input, now()).unwrap();
+        (issued.invitation.id, issued.token.expose().to_string())
+    }
+
     /// A new fan profile; its id.
     fn new_fan(&mut self) -> String {
         let input = ideaboard_core::model::NewMember {
@@ -253,6 +265,16 @@ const MATRIX: &[(&str, &str, [Expect; 5], Setup)] = &[
     ("triage_inbox",            "",                     [SignIn, No,    No,     OK,     OK], |_, _| json!({ "query": { "status": null, "offset": 0, "limit": 5 } })),
     ("team_analytics",          "",                     [SignIn, No,    No,     OK,     OK], |_, _| json!({ "weeks": 4 })),
     ("engagement",              "",                     [SignIn, No,    No,     OK,     OK], |_, _| json!({ "leaderboard": 5, "weeks": 4 })),
+    ("member_directory",        "",                     [SignIn, No,    No,     OK,     OK], |_, _| json!({ "query": { "teamOnly": false, "search": null, "after": null, "limit": 5 } })),
+    ("sign_up_mode",            "",                     [OK,    OK,     OK,     OK,     OK], |_, _| json!(null)),
+    ("set_sign_up_mode",        "to open",              [SignIn, No,    No,     No,     OK], |_, _| json!({ "mode": "open" })),
+    ("invite",                  "",                     [SignIn, No,    No,     No,     OK], |_, _| json!({ "input": { "role": "moderator", "validForHours": 24 } })),
+    ("list_invitations",        "",                     [SignIn, No,    No,     No,     OK], |_, _| json!(null)),
+    ("revoke_invitation",       "",                     [SignIn, No,    No,     No,     OK], |w, _| json!({ "invitationId": w.fan_invitation().0 })),
+    ("check_invitation",        "",                     [OK,    OK,     OK,     OK,     OK], |w, _| json!({ "token": w.fan_invitation().1 })),
+    ("accept_invitation",       "a fan's",              [SignIn, OK,    OK,     OK,     OK], |w, _| json!({ "token": w.fan_invitation().1 })),
+    ("issue_password_reset",    "for the fan",          [SignIn, No,    No,     No,     OK], |w, _| json!({ "memberId": w.id[FAN] })),
+    ("my_account",              "",                     [SignIn, OK,    OK,     OK,     OK], |_, _| json!(null)),
 ];
 
 #[test]

@@ -9,7 +9,7 @@ use crate::clock::Timestamp;
 use crate::model::{IssuedReset, MemberProfile};
 use crate::ops::Actor;
 use crate::ops::actor::{Who, audit};
-use crate::secrets::{self, TokenKind};
+use crate::secrets::{self, TokenHash, TokenKind};
 use crate::store::changes::Entry;
 use crate::store::{Board, accounts, invitations, members, sessions};
 use crate::{Error, Result, rules};
@@ -42,22 +42,66 @@ pub fn issue_password_reset(
 }
 
 /// Sets a new password with a reset link, spends the link and signs out every
-/// session of the member. `TokenExpired` for a link used, replaced, expired or
-/// unknown; the password rules otherwise. Clears the account's sign-in lockout.
+/// session of the member: [`check_reset_password`] then [`finish_reset_password`].
+/// `TokenExpired` for a link used, replaced, expired or unknown; the password
+/// rules otherwise. Clears the account's sign-in lockout.
 pub fn reset_password(
     board: &mut Board,
     token: &str,
     new_password: &str,
     now: Timestamp,
 ) -> Result<MemberProfile> {
+    let checked = check_reset_password(board, token, new_password, now)?;
+    finish_reset_password(board, checked, now)
+}
+
+/// A reset whose link was found pending and whose new password was hashed; only
+/// [`check_reset_password`] makes one, and only [`finish_reset_password`] takes it.
+pub struct CheckedReset {
+    link: TokenHash,
+    password_hash: String,
+}
+
+impl std::fmt::Debug for CheckedReset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedReset").finish_non_exhaustive()
+    }
+}
+
+/// The slow half of a reset, which only reads: the password rules, the link still
+/// pending, and the new password's argon2 hash (a server runs it on a read-only
+/// connection, so its one writer never waits for a hash).
+pub fn check_reset_password(
+    board: &Board,
+    token: &str,
+    new_password: &str,
+    now: Timestamp,
+) -> Result<CheckedReset> {
     rules::password(new_password)?;
-    let hash = secrets::token_hash(TokenKind::Reset, token.trim()).ok_or(Error::TokenExpired)?;
+    let link = secrets::token_hash(TokenKind::Reset, token.trim()).ok_or(Error::TokenExpired)?;
     board
-        .read(|conn| invitations::pending_reset(conn, &hash, now))?
+        .read(|conn| invitations::pending_reset(conn, &link, now))?
         .ok_or(Error::TokenExpired)?;
     let password_hash = common::hash_new_password(new_password)?;
+    Ok(CheckedReset {
+        link,
+        password_hash,
+    })
+}
+
+/// The write of a reset: spends the link (refused with `TokenExpired` if another
+/// use or a newer link came first), sets the password and ends every session.
+pub fn finish_reset_password(
+    board: &mut Board,
+    checked: CheckedReset,
+    now: Timestamp,
+) -> Result<MemberProfile> {
+    let CheckedReset {
+        link,
+        password_hash,
+    } = checked;
     board.write(|tx| {
-        let member_seq = invitations::use_reset(tx, &hash, now)?;
+        let member_seq = invitations::use_reset(tx, &link, now)?;
         let account =
             accounts::by_member(tx, member_seq)?.ok_or(Error::NotFound { what: "account" })?;
         accounts::set_password_hash(tx, member_seq, &password_hash)?;

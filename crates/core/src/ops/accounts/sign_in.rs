@@ -131,9 +131,11 @@ pub fn sign_out(board: &mut Board, token: &str, now: Timestamp) -> Result<()> {
 }
 
 /// Changes the signed-in member's password, given the current one, and signs out
-/// every other session of theirs (`keep_session`, the one asking, stays). A wrong
-/// current password counts as a failed sign-in (`InvalidCredentials`, then
-/// `LockedOut`); `NotFound` ("account") for a member without an account.
+/// every other session of theirs (`keep_session`, the one asking, stays):
+/// [`check_change_password`] then [`finish_change_password`]. A wrong current
+/// password counts as a failed sign-in (`InvalidCredentials`, then `LockedOut`);
+/// `NotFound` ("account") for a member without an account; the password rules
+/// for the new one.
 pub fn change_password(
     board: &mut Board,
     actor: &Actor,
@@ -142,6 +144,38 @@ pub fn change_password(
     keep_session: Option<&str>,
     now: Timestamp,
 ) -> Result<()> {
+    let checked = check_change_password(board, actor, current_password, new_password, now)?;
+    finish_change_password(board, checked, keep_session, now)
+}
+
+/// A password change whose current password was checked (and new one hashed)
+/// against a snapshot of the board; only [`check_change_password`] makes one, and
+/// only [`finish_change_password`] takes it.
+pub struct CheckedPasswordChange {
+    account: accounts::AccountRow,
+    /// The new password's hash; None when the current password was wrong.
+    new_hash: Option<String>,
+}
+
+impl std::fmt::Debug for CheckedPasswordChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedPasswordChange")
+            .field("matches", &self.new_hash.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The slow half of changing a password, which only reads: the account, the
+/// lockout, the new password's rules, the current password (argon2) and the new
+/// one's hash. A server runs it on a read-only connection, so its one writer never
+/// waits for a hash.
+pub fn check_change_password(
+    board: &Board,
+    actor: &Actor,
+    current_password: &str,
+    new_password: &str,
+    now: Timestamp,
+) -> Result<CheckedPasswordChange> {
     let account = board.read(|conn| {
         let (seq, _) = Who::load(conn, actor)?.signed_in()?;
         let account = accounts::by_member(conn, seq)?.ok_or(Error::NotFound { what: "account" })?;
@@ -149,17 +183,29 @@ pub fn change_password(
         Ok(account)
     })?;
     rules::password(new_password)?;
-    let matches = password_matches(current_password, Some(&account.password_hash))?;
-    let hash = if matches {
+    let new_hash = if password_matches(current_password, Some(&account.password_hash))? {
         Some(common::hash_new_password(new_password)?)
     } else {
         None
     };
+    Ok(CheckedPasswordChange { account, new_hash })
+}
+
+/// The write of changing a password: sets the new hash and signs out every other
+/// session, or counts the failure (committed though the call fails). Re-checks
+/// that the account did not change meanwhile (a parallel change or reset).
+pub fn finish_change_password(
+    board: &mut Board,
+    checked: CheckedPasswordChange,
+    keep_session: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    let CheckedPasswordChange { account, new_hash } = checked;
     let key = secrets::email_key(&account.email);
     board.write(|tx| {
         check_not_locked(tx, &key, now)?;
         let current = accounts::by_member(tx, account.member_seq)?;
-        match (&hash, current) {
+        match (&new_hash, current) {
             (Some(hash), Some(current)) if current == account => {
                 accounts::set_password_hash(tx, account.member_seq, hash)?;
                 sessions::revoke_all_but(tx, account.member_seq, keep_session, now)?;

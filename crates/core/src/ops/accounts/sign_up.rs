@@ -11,7 +11,8 @@ use crate::{Error, Result, rules};
 
 /// Signs up and signs in: a new member with an account, in the invitation's role
 /// if one is given (and still pending), else as a fan; [`check_sign_up`] then
-/// [`finish_sign_up`]. Refused with `SignUpClosed` on a closed board,
+/// [`finish_sign_up`]. Refused with `SignUpClosed` on a closed board (but for an
+/// invitation to the team: a moderator's or an admin's),
 /// `InvitationRequired` on an invite-only one without an invitation,
 /// `TokenExpired` for an invitation that is used, revoked, expired or unknown,
 /// `EmailTaken` when another account has the email; and the input rules
@@ -103,14 +104,18 @@ fn admit(
     now: Timestamp,
 ) -> Result<(Role, Option<invitations::InvitationRow>)> {
     let mode = accounts::sign_up_mode(conn)?;
-    if mode == SignUpMode::Closed {
-        return Err(Error::SignUpClosed);
-    }
     let invitation = match invitation {
         Some(hash) => Some(pending_invitation(conn, hash, now)?),
-        None if mode == SignUpMode::InviteOnly => return Err(Error::InvitationRequired),
         None => None,
     };
+    // A closed board still takes the team an admin invites (team roles come only
+    // by invitation); an invite-only one takes anyone invited.
+    match (mode, &invitation) {
+        (SignUpMode::Closed, Some(i)) if i.info.role.is_team() => {}
+        (SignUpMode::Closed, _) => return Err(Error::SignUpClosed),
+        (SignUpMode::InviteOnly, None) => return Err(Error::InvitationRequired),
+        _ => {}
+    }
     if accounts::email_taken(conn, email)? {
         return Err(Error::EmailTaken);
     }
