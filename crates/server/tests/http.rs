@@ -30,3 +30,6 @@ mod tls;
 
 #[path = "http/install.rs"]
 mod install;
+
+#[path = "http/client.rs"]
+mod client;

@@ -392,6 +392,8 @@ export const en = {
   "error.BadArguments": "Ideaboard received a request it could not read.",
   "error.Internal": "Something went wrong inside Ideaboard.",
   "error.Unreachable": "The server could not be reached. Check your connection and try again.",
+  "error.NotAServer": "There is an answer at that address, but it is not an Ideaboard server. Check the address.",
+  "error.LocalOnly": "This is only for a board on this computer, not on a shared board.",
   ...teamEn,
   ...accountEn,
 } as const;

@@ -51,21 +51,32 @@ impl Server {
     /// Starts the server on the board in `dir` (made as a demo board if there is
     /// none yet), with `extra` flags.
     pub fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
-        Server::launch(dir, extra, None)
+        Server::launch(dir, "127.0.0.1:0", extra, None)
+    }
+
+    /// Starts the server on the board in `dir` listening on `listen` (the address a
+    /// killed server had, so that its clients find it again).
+    pub fn start_at(dir: tempfile::TempDir, listen: SocketAddr) -> Server {
+        Server::launch(dir, &listen.to_string(), &[], None)
     }
 
     /// Starts the server in `dir` with `extra` flags that make it hold its own TLS;
     /// every request goes over TLS with `client`, to the name `localhost`.
     pub fn start_tls(dir: tempfile::TempDir, extra: &[&str], client: Arc<ClientConfig>) -> Server {
-        Server::launch(dir, extra, Some(client))
+        Server::launch(dir, "127.0.0.1:0", extra, Some(client))
     }
 
-    fn launch(dir: tempfile::TempDir, extra: &[&str], tls: Option<Arc<ClientConfig>>) -> Server {
+    fn launch(
+        dir: tempfile::TempDir,
+        listen: &str,
+        extra: &[&str],
+        tls: Option<Arc<ClientConfig>>,
+    ) -> Server {
         let board = dir.path().join("shared.board");
         let mut child = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
             .arg("--board")
             .arg(&board)
-            .args(["--listen", "127.0.0.1:0", "--demo", "--web"])
+            .args(["--listen", listen, "--demo", "--web"])
             .arg(dir.path().join("web"))
             .args(extra)
             .env("RUST_LOG", "warn")
