@@ -1,3 +1,4 @@
+import { boardsEn } from "./boards.en";
 import { accountEn } from "./account.en";
 import { teamEn } from "./team.en";
 
@@ -396,6 +397,7 @@ export const en = {
   "error.LocalOnly": "This is only for a board on this computer, not on a shared board.",
   ...teamEn,
   ...accountEn,
+  ...boardsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { boardsZhCN } from "./boards.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import type { Catalogue } from "./en";
 import { teamZhCN } from "./team.zh-CN";
@@ -397,4 +398,5 @@ export const zhCN: Catalogue = {
   "error.LocalOnly": "此功能仅适用于本机上的创意板，不适用于共享创意板。",
   ...teamZhCN,
   ...accountZhCN,
+  ...boardsZhCN,
 };

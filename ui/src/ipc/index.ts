@@ -14,6 +14,7 @@ export { IpcError, toIpcError, type FailureCode } from "./errors";
 export { calls, watchWrites } from "./backend";
 export type { Backend, FileFilter, WriteWatcher } from "./backend";
 export * from "./accounts";
+export { loadBoards, onSharedBoardInApp, shownBoard } from "./boards";
 
 /** Whether the host serves `command`: a server does not serve the desktop's local ones (paths, backups, local profiles). */
 export function serves(command: CommandName): boolean {
