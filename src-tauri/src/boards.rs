@@ -169,6 +169,7 @@ impl Boards {
 
         let mut state = lock(&self.state);
         // The same member on the same server again: the same board, a new session.
+        let mut replaced = None;
         if let Some(known) = state
             .stored
             .boards
@@ -176,10 +177,7 @@ impl Boards {
             .find(|e| e.location == entry.location && e.email == entry.email)
         {
             entry.id = known.id.clone();
-            if let Some(old) = self.store.token(&known.id) {
-                // Best effort: the old session ends on the server too.
-                let _ = member.with_bearer(old).sign_out();
-            }
+            replaced = self.store.token(&known.id);
         }
         self.store
             .keep_token(&entry.id, &signed.token)
@@ -188,8 +186,13 @@ impl Boards {
         state.stored.current = Some(entry.id.clone());
         // The old stream stops before the new one starts.
         state.shown = None;
-        state.shown = Some(self.follow(entry.id.clone(), member)?);
+        state.shown = Some(self.follow(entry.id.clone(), member.clone())?);
         self.store.save(&state.stored).map_err(io_error)?;
+        drop(state);
+        if let Some(old) = replaced {
+            // Best effort, off the lock: the old session ends on the server too.
+            let _ = member.with_bearer(old).sign_out();
+        }
         Ok(entry.shown(true))
     }
 
@@ -243,22 +246,26 @@ impl Boards {
             }
             .to_dto());
         }
+        let mut token = None;
         if entry.kind == BoardKind::Server {
             if state.shown.as_ref().is_some_and(|s| s.id == id) {
                 state.shown = None;
                 state.stored.current = None;
             }
-            if let Some(token) = self.store.token(id) {
-                // Signed out locally even when the server cannot be told now: the
-                // token is gone from this machine either way.
-                if let Ok(remote) = Remote::new(&entry.location) {
-                    let _ = remote.with_bearer(token).sign_out();
-                }
-            }
+            token = self.store.token(id);
             self.store.forget_token(id).map_err(io_error)?;
         }
         state.stored.boards.retain(|e| e.id != id);
-        self.store.save(&state.stored).map_err(io_error)
+        self.store.save(&state.stored).map_err(io_error)?;
+        drop(state);
+        // Off the lock: signed out on this machine even when the server cannot be
+        // told now (the token is gone from here either way).
+        if let Some(token) = token
+            && let Ok(remote) = Remote::new(&entry.location)
+        {
+            let _ = remote.with_bearer(token).sign_out();
+        }
+        Ok(())
     }
 
     /// A shared board's client with its kept token, following its stream.
