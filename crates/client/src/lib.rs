@@ -89,9 +89,7 @@ impl Remote {
             .enable_all()
             .build()
             .map_err(|e| Error::Internal(format!("the HTTP client's runtime: {e}")).to_dto())?;
-        let http = Client::builder(TokioExecutor::new())
-            .pool_idle_timeout(Duration::from_secs(60))
-            .build_http();
+        let http = Client::builder(TokioExecutor::new()).build_http();
         Ok(Remote {
             base,
             bearer: None,
