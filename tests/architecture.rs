@@ -241,7 +241,11 @@ fn the_http_client_is_no_host_either() {
     assert!(client.contains("hyper"), "closure computed: {client:?}");
     let hosts: Vec<_> = client
         .iter()
-        .filter(|d| ["tauri", "wry", "tao", "axum", "actix", "warp"].iter().any(|h| d.starts_with(h)))
+        .filter(|d| {
+            ["tauri", "wry", "tao", "axum", "actix", "warp"]
+                .iter()
+                .any(|h| d.starts_with(h))
+        })
         .collect();
     assert!(hosts.is_empty(), "ideaboard-client pulls in {hosts:?}");
     assert!(

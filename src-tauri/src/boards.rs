@@ -374,7 +374,10 @@ mod tests {
         let again = Boards::new(store, local, None);
         assert_eq!(again.known()[0].name, "Acme ideas");
         let id = again.known()[0].id.clone();
-        assert_eq!(again.leave(&id).unwrap_err().code, ideaboard_core::ErrorCode::InvalidInput);
+        assert_eq!(
+            again.leave(&id).unwrap_err().code,
+            ideaboard_core::ErrorCode::InvalidInput
+        );
         assert_eq!(
             again.switch("server-unknown").unwrap_err().code,
             ideaboard_core::ErrorCode::NotFound

@@ -181,7 +181,9 @@ mod tests {
         assert_eq!(store.load(), stored);
         assert_eq!(stored.boards[1].email.as_deref(), Some("fan@example.com"));
 
-        store.keep_token(&stored.boards[1].id, "s3cret-token").unwrap();
+        store
+            .keep_token(&stored.boards[1].id, "s3cret-token")
+            .unwrap();
         let list = std::fs::read_to_string(store.config_dir.join(LIST_FILE)).unwrap();
         assert!(!list.contains("s3cret-token"), "{list}");
         assert_eq!(

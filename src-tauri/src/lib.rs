@@ -70,7 +70,10 @@ pub fn run() {
                         serde_json::Value::Null,
                         &|_| {},
                     );
-                    if let Some(name) = overview.ok().and_then(|o| o["name"].as_str().map(String::from)) {
+                    if let Some(name) = overview
+                        .ok()
+                        .and_then(|o| o["name"].as_str().map(String::from))
+                    {
                         shared.boards.remember_local(&name);
                     }
                     let health = shared.slot.look_over(Timestamp::now());

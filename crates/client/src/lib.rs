@@ -17,8 +17,8 @@
 //! plain side); an `https://` address is refused with a clear error until the
 //! client carries TLS roots.
 
-mod live;
 mod address;
+mod live;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,8 +33,8 @@ use ideaboard_core::{Error, ErrorDto};
 use serde::Serialize;
 use serde_json::Value;
 
-pub use live::{Backoff, Live, LiveEvent};
 pub use address::normalize_url;
+pub use live::{Backoff, Live, LiveEvent};
 
 /// How long one request may take before the server counts as unreachable.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -168,8 +168,8 @@ impl Remote {
     /// Opens an account (a fan's, or the role its invitation gives) and signs in to
     /// it for a bearer token.
     pub fn sign_up(&self, account: &NewAccount, label: &str) -> Result<SignedIn, ErrorDto> {
-        let mut body = serde_json::to_value(account)
-            .map_err(|e| Error::Internal(e.to_string()).to_dto())?;
+        let mut body =
+            serde_json::to_value(account).map_err(|e| Error::Internal(e.to_string()).to_dto())?;
         if let Value::Object(fields) = &mut body {
             if account.invitation.is_none() {
                 fields.remove("invitation");
@@ -281,8 +281,7 @@ fn answer(base: &str, path: &str, status: StatusCode, bytes: &[u8]) -> Result<Va
     };
     if status.is_success() {
         return parsed.ok_or_else(|| {
-            Error::NotAServer(format!("{base}{path} answered something that is not JSON"))
-                .to_dto()
+            Error::NotAServer(format!("{base}{path} answered something that is not JSON")).to_dto()
         });
     }
     if let Some(dto) = parsed.and_then(|v| serde_json::from_value::<ErrorDto>(v).ok()) {
@@ -306,9 +305,7 @@ fn signed_in(answer: Value) -> Result<SignedIn, ErrorDto> {
             token: token.to_string(),
             profile: profile.clone(),
         }),
-        _ => Err(
-            Error::NotAServer("the sign-in answer carried no bearer token".into()).to_dto(),
-        ),
+        _ => Err(Error::NotAServer("the sign-in answer carried no bearer token".into()).to_dto()),
     }
 }
 
@@ -328,8 +325,13 @@ mod tests {
     #[test]
     fn params_survive_the_trip() {
         let body = br#"{"code":"TitleTooShort","message":"short","params":{"len":2,"min":5}}"#;
-        let err = answer("http://x", "/api/submit_idea", StatusCode::BAD_REQUEST, body)
-            .unwrap_err();
+        let err = answer(
+            "http://x",
+            "/api/submit_idea",
+            StatusCode::BAD_REQUEST,
+            body,
+        )
+        .unwrap_err();
         assert_eq!(err.code, ErrorCode::TitleTooShort);
         assert_eq!((err.params.len, err.params.min), (Some(2), Some(5)));
     }

@@ -187,12 +187,12 @@ async fn stream(
         Ok(request) => request,
         Err(e) => return Error::Internal(e.to_string()).to_dto(),
     };
-    let response =
-        match tokio::time::timeout(REQUEST_TIMEOUT, remote.http().request(request)).await {
-            Ok(Ok(response)) => response,
-            Ok(Err(e)) => return gone(&url, e),
-            Err(_) => return gone(&url, "no answer"),
-        };
+    let response = match tokio::time::timeout(REQUEST_TIMEOUT, remote.http().request(request)).await
+    {
+        Ok(Ok(response)) => response,
+        Ok(Err(e)) => return gone(&url, e),
+        Err(_) => return gone(&url, "no answer"),
+    };
     let status = response.status();
     if !status.is_success() {
         let bytes = response
@@ -254,7 +254,8 @@ impl EventStream {
     /// Takes in `bytes`; answers the events they complete.
     fn push(&mut self, bytes: &[u8]) -> Vec<SseEvent> {
         // CRLF and LF both end a line; only LF is kept.
-        self.pending.extend(bytes.iter().copied().filter(|&b| b != b'\r'));
+        self.pending
+            .extend(bytes.iter().copied().filter(|&b| b != b'\r'));
         let mut out = Vec::new();
         while let Some(end) = self.pending.windows(2).position(|w| w == b"\n\n") {
             let block: Vec<u8> = self.pending.drain(..end + 2).collect();

@@ -70,14 +70,9 @@ fn a_member_signs_in_calls_commands_and_gets_the_cores_refusals() {
     assert_eq!(wrong.code, ErrorCode::InvalidCredentials);
 
     // Signing out ends that session at once; the other one goes on.
-    assert_eq!(
-        again.session().unwrap()["profile"]["displayName"],
-        "阿明"
-    );
+    assert_eq!(again.session().unwrap()["profile"]["displayName"], "阿明");
     again.sign_out().unwrap();
-    let ended = again
-        .call("unvote", json!({ "ideaId": idea }))
-        .unwrap_err();
+    let ended = again.call("unvote", json!({ "ideaId": idea })).unwrap_err();
     assert_eq!(ended.code, ErrorCode::NotSignedIn);
     member
         .call("unvote", json!({ "ideaId": idea }))
@@ -112,7 +107,11 @@ fn checking_an_address_tells_nothing_there_from_something_else() {
     let nobody = Remote::new(&format!("http://{closed_addr}")).unwrap();
     let err = nobody.check().unwrap_err();
     assert_eq!(err.code, ErrorCode::Unreachable);
-    assert!(err.message.contains(&closed_addr.to_string()), "{}", err.message);
+    assert!(
+        err.message.contains(&closed_addr.to_string()),
+        "{}",
+        err.message
+    );
 }
 
 /// The next event within `within` that `wanted` accepts (others are skipped).
