@@ -15,7 +15,7 @@ LOG_PREFIX=e2e
 . scripts/lib/processes.sh
 
 [ -f ui/dist/index.html ] || fail "ui/dist is missing: run 'npm --prefix ui run build' first"
-for tool in Xvfb tauri-driver WebKitWebDriver import node dbus-daemon; do
+for tool in Xvfb tauri-driver WebKitWebDriver import node dbus-daemon chromium chromedriver; do
   command -v "$tool" >/dev/null || fail "$tool not found: run scripts/setup.sh"
 done
 
@@ -30,6 +30,19 @@ else
 fi
 export IDEABOARD_APP="${CARGO_TARGET_DIR:-$repo/target}/$profile/ideaboard-app"
 export IDEABOARD_CLI="${CARGO_TARGET_DIR:-$repo/target}/$profile/ideaboard-cli"
+# The server the app joins (tests/e2e/join.test.mjs): $IDEABOARD_SERVER_BIN, else the
+# debug one the cargo tests built (scripts/test.sh runs them first); built here only
+# when there is none (in a build of its own: joined to the app's, it would change
+# the features of the app's dependencies and rebuild them).
+if [ -n "${IDEABOARD_SERVER_BIN:-}" ]; then
+  export IDEABOARD_SERVER="$IDEABOARD_SERVER_BIN"
+else
+  export IDEABOARD_SERVER="${CARGO_TARGET_DIR:-$repo/target}/debug/ideaboard-server"
+  if [ ! -x "$IDEABOARD_SERVER" ]; then
+    log "building the server"
+    cargo build -p ideaboard-server
+  fi
+fi
 [ -x "$IDEABOARD_APP" ] || fail "no app binary at $IDEABOARD_APP"
 
 tmp="$(mktemp -d -t ideaboard-e2e.XXXXXX)"

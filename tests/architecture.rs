@@ -235,6 +235,25 @@ fn the_contract_depends_on_no_host() {
     );
 }
 
+#[test]
+fn the_http_client_is_no_host_either() {
+    let client = dependency_closure("ideaboard-client");
+    assert!(client.contains("hyper"), "closure computed: {client:?}");
+    let hosts: Vec<_> = client
+        .iter()
+        .filter(|d| {
+            ["tauri", "wry", "tao", "axum", "actix", "warp"]
+                .iter()
+                .any(|h| d.starts_with(h))
+        })
+        .collect();
+    assert!(hosts.is_empty(), "ideaboard-client pulls in {hosts:?}");
+    assert!(
+        dependency_closure("ideaboard-app").contains("ideaboard-client"),
+        "the app reaches shared boards through it"
+    );
+}
+
 /// The workshop's code (the core's `devtools` feature: the bench's floors, the bulk
 /// loader, the scale seed) stays out of what ships: the desktop app and
 /// ideaboard-cli resolve the core without it, although ideaboard-stress in the same

@@ -8,7 +8,9 @@
 //! slot's own read-only connection (a WAL snapshot), so it never waits for the
 //! writer nor makes a command wait; when nothing changed a poll is one index look-up.
 //! A member switch needs no reset (the UI reloads what it shows on a switch anyway);
-//! after a restore the window gets `reset` and reloads.
+//! after a restore the window gets `reset` and reloads. While the window shows a
+//! shared board, that board's live stream follows it instead (crate::boards) and
+//! this thread rests.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -47,6 +49,10 @@ impl Following {
             .spawn(move || {
                 let mut follower = Follower::default();
                 while !stop.load(Ordering::Relaxed) {
+                    if !shared.boards.shows_local() {
+                        std::thread::park_timeout(POLL_EVERY);
+                        continue;
+                    }
                     let page = follower.poll(&shared.slot, &shared.session.actor());
                     let more = page.as_ref().is_some_and(|p| p.has_more);
                     if let Some(page) = page {

@@ -40,6 +40,12 @@ fn chosen_board() -> Option<PathBuf> {
     std::env::var_os(BOARD_ENV).map(PathBuf::from)
 }
 
+/// Whether this start named its board (`--board`, `$IDEABOARD_BOARD`): then the
+/// window shows that file, not the shared board it showed last.
+pub fn board_named() -> bool {
+    chosen_board().is_some()
+}
+
 /// The board this window opens: `--board PATH`, `$IDEABOARD_BOARD`, or
 /// `default.board` in the app's data directory.
 pub fn board_path(app: &AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {

@@ -2,8 +2,10 @@
 //! off the UI thread, and hosts the contract (`ideaboard_api`): every command goes
 //! through its one dispatch. No rules, no SQL and no per-command code live here.
 
+mod boards;
 mod follow;
 mod invoke;
+mod known;
 mod launch;
 mod state;
 
@@ -35,11 +37,17 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let shared = Arc::new(Shared::default());
+            let path = launch::board_path(app.handle())?;
+            let store = known::Store::new(app.path().app_config_dir()?, app.path().app_data_dir()?);
+            let boards = boards::Boards::new(store, path.clone(), Some(app.handle().clone()));
+            if !launch::board_named() {
+                // Back on the shared board the app was closed on, if still signed in.
+                boards.resume();
+            }
+            let shared = Arc::new(Shared::new(boards));
             app.manage(shared.clone());
             let following = Arc::new(follow::Following::default());
             app.manage(following.clone());
-            let path = launch::board_path(app.handle())?;
             let idle = shared.clone();
             let handle = app.handle().clone();
             std::thread::Builder::new()
@@ -50,6 +58,23 @@ pub fn run() {
                         .open(&path, |p| Board::open_or_create_demo(p, Timestamp::now()));
                     if let Err(e) = following.start(handle.clone(), shared.clone()) {
                         eprintln!("ideaboard: the window will not follow the board: {e}");
+                    }
+                    // The board menu lists the file under its board's name.
+                    let host = ideaboard_api::SessionHost {
+                        slot: &shared.slot,
+                        session: &shared.session,
+                    };
+                    let overview = ideaboard_api::dispatch(
+                        &host,
+                        "board_overview",
+                        serde_json::Value::Null,
+                        &|_| {},
+                    );
+                    if let Some(name) = overview
+                        .ok()
+                        .and_then(|o| o["name"].as_str().map(String::from))
+                    {
+                        shared.boards.remember_local(&name);
                     }
                     let health = shared.slot.look_over(Timestamp::now());
                     let _ = handle.emit(events::BOARD_HEALTH.name, health);
@@ -70,6 +95,7 @@ pub fn run() {
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
                 app.state::<Arc<follow::Following>>().stop();
+                app.state::<Arc<Shared>>().boards.close();
             }
         });
 }

@@ -22,6 +22,8 @@ use ideaboard_core::ops::{MergePreview, accounts};
 use ideaboard_core::render::markdown_to_safe_html;
 use ideaboard_core::{Actor, Error, backups, ops};
 
+use crate::boards::{KnownBoard, ServerCheck};
+
 /// How many similar ideas the Share view suggests while a title is typed.
 const SIMILAR_LIMIT: u32 = 5;
 
@@ -55,6 +57,40 @@ contract! {
     open_read_only() -> (), Read,
         local "the board file and its backups are the operator's on a server"
         => |cx| cx.host().open_read_only();
+
+    // The boards the app knows: board files and shared boards on servers.
+
+    /// Every board the app knows, board files and shared boards; the one shown is `current`.
+    known_boards() -> Vec<KnownBoard>, Read,
+        local "the app's own list of boards"
+        => |cx| cx.host().known_boards();
+
+    /// Whether an Ideaboard server answers at `url` (`Unreachable`, `NotAServer` otherwise), and its board's name.
+    check_server(CheckServerRequest { url: String }) -> ServerCheck, Read,
+        local "the app's own list of boards"
+        => |cx, r| cx.host().check_server(&r.url);
+
+    /// Signs in to the shared board at `url` (or opens an account there, with `displayName`),
+    /// keeps the session and shows the board in this window.
+    join_board(JoinBoardRequest {
+        url: String,
+        email: String,
+        password: String,
+        display_name: Option<String>,
+        invitation: Option<String>,
+    }) -> KnownBoard, Read,
+        local "the app's own list of boards"
+        => |cx, r| cx.host().join_board(&r);
+
+    /// Shows another known board in this window (a board file opens in a window of its own).
+    switch_board(SwitchBoardRequest { id: String }) -> KnownBoard, Read,
+        local "the app's own list of boards"
+        => |cx, r| cx.host().switch_board(&r.id);
+
+    /// Signs out of a shared board and forgets it; the window goes back to its board file if it showed it.
+    leave_board(LeaveBoardRequest { id: String }) -> (), Read,
+        local "the app's own list of boards"
+        => |cx, r| cx.host().leave_board(&r.id);
 
     // The idea list and the idea page.
 

@@ -45,5 +45,19 @@ pub static BOARD_CHANGES: Event = Event {
     listener: "onBoardChanges",
 };
 
+/// The window's shared board: its live stream opened (`true`) or went away
+/// (`false`, and the app tries again by itself). Never sent for a board file.
+pub static SERVER_CONNECTION: Event = Event {
+    name: "server-connection",
+    doc: "Calls `handler` with `true` when the shared board's live stream opens and `false` when the server went away (the app reconnects by itself); returns the unsubscribe.",
+    payload: <bool as TS>::name,
+    listener: "onServerConnection",
+};
+
 /// Every event of the contract.
-pub static ALL: &[&Event] = &[&BOARD_HEALTH, &SECOND_INSTANCE, &BOARD_CHANGES];
+pub static ALL: &[&Event] = &[
+    &BOARD_HEALTH,
+    &SECOND_INSTANCE,
+    &BOARD_CHANGES,
+    &SERVER_CONNECTION,
+];

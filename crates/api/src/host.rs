@@ -11,6 +11,8 @@ use ideaboard_core::session::{BoardSlot, Session};
 use ideaboard_core::{Actor, Board, Error, ErrorDto, Timestamp};
 
 use crate::Access;
+use crate::boards::{KnownBoard, ServerCheck};
+use crate::commands::JoinBoardRequest;
 
 /// A host of the contract: the desktop window's state, or a server's session. Every
 /// method is called on a thread that may block (a host runs [`crate::dispatch`] off
@@ -49,6 +51,43 @@ pub trait Host {
 
     /// Asks the running export to stop at its next progress report.
     fn cancel_export(&self);
+
+    /// The boards this host knows (board files and shared boards), the one it
+    /// shows flagged `current`. Only the desktop window knows other boards.
+    fn known_boards(&self) -> Result<Vec<KnownBoard>, ErrorDto> {
+        Err(not_here("known_boards"))
+    }
+
+    /// Whether an Ideaboard server answers at `url`, and its board's name.
+    fn check_server(&self, url: &str) -> Result<ServerCheck, ErrorDto> {
+        let _ = url;
+        Err(not_here("check_server"))
+    }
+
+    /// Signs in to (or up on) the server of `request`, keeps the session's token,
+    /// adds the board to the known ones and shows it.
+    fn join_board(&self, request: &JoinBoardRequest) -> Result<KnownBoard, ErrorDto> {
+        let _ = request;
+        Err(not_here("join_board"))
+    }
+
+    /// Shows the known board `id` (a board file other than this window's opens in
+    /// its own window).
+    fn switch_board(&self, id: &str) -> Result<KnownBoard, ErrorDto> {
+        let _ = id;
+        Err(not_here("switch_board"))
+    }
+
+    /// Signs out of the shared board `id`, forgets its token and the board.
+    fn leave_board(&self, id: &str) -> Result<(), ErrorDto> {
+        let _ = id;
+        Err(not_here("leave_board"))
+    }
+}
+
+/// What a host that knows no other boards answers to the board menu's commands.
+fn not_here(command: &str) -> ErrorDto {
+    Error::UnknownCommand(command.to_string()).to_dto()
 }
 
 /// A session on a board file's slot, both from the core (`ideaboard_core::session`),

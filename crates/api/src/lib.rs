@@ -20,6 +20,7 @@
 
 #[macro_use]
 mod declare;
+pub mod boards;
 pub mod commands;
 mod dispatch;
 pub mod events;

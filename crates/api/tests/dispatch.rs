@@ -217,3 +217,24 @@ fn every_command_is_declared_once_with_its_docs() {
         assert!(ideaboard_api::command(command.name).is_some());
     }
 }
+
+#[test]
+fn a_host_that_knows_no_other_boards_refuses_the_board_menu() {
+    let host = TestHost::new();
+    let args = json!({
+        "url": "http://127.0.0.1:8080", "email": "fan@example.com", "password": "a long password",
+        "displayName": null, "invitation": null, "id": "server-1",
+    });
+    for name in [
+        "known_boards",
+        "check_server",
+        "join_board",
+        "switch_board",
+        "leave_board",
+    ] {
+        let command = ideaboard_api::command(name).expect("in the contract");
+        assert!(!command.served_remotely(), "{name} is the app's own");
+        let refused = host.call(name, args.clone()).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::UnknownCommand, "{name}");
+    }
+}

@@ -153,6 +153,12 @@ pub enum Error {
     RequestTooSlow,
     #[error("no command is called {0:?}")]
     UnknownCommand(String),
+    #[error("the server could not be reached: {0}")]
+    Unreachable(String),
+    #[error("not an Ideaboard server: {0}")]
+    NotAServer(String),
+    #[error("{0} is only for a board on this computer, not a shared board")]
+    LocalOnly(String),
     #[error("bad arguments for {command}: {reason}")]
     BadArguments { command: String, reason: String },
     #[error("internal error: {0}")]
@@ -160,7 +166,7 @@ pub enum Error {
 }
 
 /// Stable machine-readable codes, one per [`Error`] variant (I/O folds into `Storage`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 pub enum ErrorCode {
     NotFound,
     NotAllowed,
@@ -229,6 +235,9 @@ pub enum ErrorCode {
     RequestTooSlow,
     Storage,
     UnknownCommand,
+    Unreachable,
+    NotAServer,
+    LocalOnly,
     BadArguments,
     Internal,
 }
@@ -305,6 +314,9 @@ impl Error {
             Error::RequestTooSlow => C::RequestTooSlow,
             Error::Storage(_) | Error::Io(_) => C::Storage,
             Error::UnknownCommand(_) => C::UnknownCommand,
+            Error::Unreachable(_) => C::Unreachable,
+            Error::NotAServer(_) => C::NotAServer,
+            Error::LocalOnly(_) => C::LocalOnly,
             Error::BadArguments { .. } => C::BadArguments,
             Error::Internal(_) => C::Internal,
         }
@@ -431,7 +443,7 @@ impl From<std::io::Error> for Error {
 
 /// An error as the UI receives it. The UI localises by `code` and fills the message
 /// in from `params`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 pub struct ErrorDto {
     pub code: ErrorCode,
     pub message: String,
@@ -443,7 +455,9 @@ pub struct ErrorDto {
 /// The parameters of an error, by name; each is present only for the codes that
 /// carry it (a too-long title has `len` and `max`, an exhausted vote budget
 /// `budget`). Character counts are Unicode scalar values, as the rules count them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct ErrorParams {

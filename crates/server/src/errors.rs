@@ -53,7 +53,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         C::LockedOut | C::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         C::RequestTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         C::RequestTooSlow => StatusCode::REQUEST_TIMEOUT,
-        C::NotFound | C::UnknownCommand => StatusCode::NOT_FOUND,
+        C::NotFound | C::UnknownCommand | C::LocalOnly => StatusCode::NOT_FOUND,
         // What the request asked for collides with the board's state as it is.
         C::AlreadyVoted
         | C::NotVoted
@@ -113,6 +113,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | C::OpenElsewhere
         | C::Storage => StatusCode::SERVICE_UNAVAILABLE,
         C::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        // A client's own codes (another server did not answer, or not as Ideaboard).
+        C::Unreachable | C::NotAServer => StatusCode::BAD_GATEWAY,
     }
 }
 

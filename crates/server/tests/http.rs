@@ -39,3 +39,6 @@ mod files;
 
 #[path = "http/csp.rs"]
 mod csp;
+
+#[path = "http/client.rs"]
+mod client;

@@ -8,6 +8,7 @@ import {
   changePassword as changeAccountPassword,
   currentSession,
   resetPassword,
+  onSharedBoardInApp,
   signInWithPassword,
   signOutOfAccount,
   signUp as openAccount,
@@ -32,9 +33,17 @@ export async function signUp(input: SignUp): Promise<void> {
   await adopt(await openAccount(input));
 }
 
-/** Ends this page's session; the page goes on as a guest. */
+/**
+ * Ends this page's session; the page goes on as a guest. The app's window leaves
+ * the shared board instead, and shows its board file again.
+ */
 export async function signOut(): Promise<void> {
+  const leaving = onSharedBoardInApp();
   await signOutOfAccount();
+  if (leaving) {
+    window.location.reload();
+    return;
+  }
   await session.signedIn(null);
 }
 

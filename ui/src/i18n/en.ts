@@ -1,3 +1,4 @@
+import { boardsEn } from "./boards.en";
 import { accountEn } from "./account.en";
 import { membersEn } from "./members.en";
 import { teamEn } from "./team.en";
@@ -393,9 +394,12 @@ export const en = {
   "error.BadArguments": "Ideaboard received a request it could not read.",
   "error.Internal": "Something went wrong inside Ideaboard.",
   "error.Unreachable": "The server could not be reached. Check your connection and try again.",
+  "error.NotAServer": "There is an answer at that address, but it is not an Ideaboard server. Check the address.",
+  "error.LocalOnly": "This is only for a board on this computer, not on a shared board.",
   ...teamEn,
   ...accountEn,
   ...membersEn,
+  ...boardsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

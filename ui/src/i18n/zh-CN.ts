@@ -1,3 +1,4 @@
+import { boardsZhCN } from "./boards.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { membersZhCN } from "./members.zh-CN";
 import type { Catalogue } from "./en";
@@ -394,7 +395,10 @@ export const zhCN: Catalogue = {
   "error.BadArguments": "创意板收到了无法读取的请求。",
   "error.Internal": "创意板内部出错。",
   "error.Unreachable": "无法连接到服务器。请检查网络连接后重试。",
+  "error.NotAServer": "该地址有响应，但不是创意板服务器。请检查地址。",
+  "error.LocalOnly": "此功能仅适用于本机上的创意板，不适用于共享创意板。",
   ...teamZhCN,
   ...accountZhCN,
   ...membersZhCN,
+  ...boardsZhCN,
 };

@@ -2,7 +2,7 @@
 
 export type Timestamp = string;
 
-export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "TagTooLong" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "EmailInvalid" | "EmailTaken" | "PasswordTooShort" | "PasswordTooLong" | "PasswordTooCommon" | "InvalidCredentials" | "LockedOut" | "RateLimited" | "SignUpClosed" | "InvitationRequired" | "TokenExpired" | "CsrfRejected" | "AdminAccountExists" | "RequestTooLarge" | "RequestTooSlow" | "Storage" | "UnknownCommand" | "BadArguments" | "Internal";
+export type ErrorCode = "NotFound" | "NotAllowed" | "NotSignedIn" | "InvalidInput" | "TitleEmpty" | "TitleTooShort" | "TitleTooLong" | "BodyTooLong" | "ControlCharacter" | "InvalidId" | "UnknownValue" | "AlreadyVoted" | "NotVoted" | "VotingClosed" | "VoteBudgetExhausted" | "NoteRequired" | "NoteTooLong" | "InvalidTransition" | "MergeIntoSelf" | "MergeIntoMerged" | "AlreadyMerged" | "NameEmpty" | "NameTooLong" | "PassphraseTooShort" | "WrongPassphrase" | "EditWindowClosed" | "CommentEmpty" | "CommentTooLong" | "ParentMismatch" | "CommentDeleted" | "LastAdmin" | "TooManyTags" | "TagTooLong" | "SearchEmpty" | "ReasonEmpty" | "ReasonTooLong" | "AlreadyReported" | "NoOpenReports" | "NotAPublicComment" | "NewerBoard" | "NotABoard" | "ImportRejected" | "BoardNotEmpty" | "Cancelled" | "EmptyFile" | "BoardDamaged" | "ReadOnly" | "DiskFull" | "BoardBusy" | "OpenElsewhere" | "EmailInvalid" | "EmailTaken" | "PasswordTooShort" | "PasswordTooLong" | "PasswordTooCommon" | "InvalidCredentials" | "LockedOut" | "RateLimited" | "SignUpClosed" | "InvitationRequired" | "TokenExpired" | "CsrfRejected" | "AdminAccountExists" | "RequestTooLarge" | "RequestTooSlow" | "Storage" | "UnknownCommand" | "Unreachable" | "NotAServer" | "LocalOnly" | "BadArguments" | "Internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, 
 /**
@@ -717,9 +717,51 @@ gone: Array<string>,
  */
 total: number, pastThreshold: number, moved: Moved, };
 
+export type BoardKind = "local" | "server";
+
+export type KnownBoard = { 
+/**
+ * Stable for as long as the app knows the board.
+ */
+id: string, kind: BoardKind, 
+/**
+ * The board's name as it last said it.
+ */
+name: string, 
+/**
+ * The board file's path, or the server's address (`http://host:port`).
+ */
+location: string, 
+/**
+ * The member's email on a shared board; null for a board file.
+ */
+email: string | null, 
+/**
+ * Whether the window shows this board now.
+ */
+current: boolean, };
+
+export type ServerCheck = { 
+/**
+ * The address as the app will use it (scheme added, trailing slash removed).
+ */
+url: string, 
+/**
+ * The board's name.
+ */
+name: string, };
+
 // The arguments of each command, as its function sends them.
 
 export type RestoreBackupRequest = { fileName: string, };
+
+export type CheckServerRequest = { url: string, };
+
+export type JoinBoardRequest = { url: string, email: string, password: string, displayName: string | null, invitation: string | null, };
+
+export type SwitchBoardRequest = { id: string, };
+
+export type LeaveBoardRequest = { id: string, };
 
 export type ListIdeasRequest = { query: ListQuery, };
 

@@ -59,7 +59,13 @@ import type {
   IdeaChanged,
   CommentAdded,
   StatusesChanged,
+  KnownBoard,
+  ServerCheck,
   RestoreBackupRequest,
+  CheckServerRequest,
+  JoinBoardRequest,
+  SwitchBoardRequest,
+  LeaveBoardRequest,
   ListIdeasRequest,
   GetIdeaRequest,
   SubmitIdeaRequest,
@@ -143,6 +149,38 @@ export function restoreBackup(fileName: string): Promise<BackupInfo | null> {
 /** Opens a board that did not open, for reading only. */
 export function openReadOnly(): Promise<void> {
   return backend().call<void>("open_read_only");
+}
+
+/** Every board the app knows, board files and shared boards; the one shown is `current`. */
+export function knownBoards(): Promise<Array<KnownBoard>> {
+  return backend().call<Array<KnownBoard>>("known_boards");
+}
+
+/** Whether an Ideaboard server answers at `url` (`Unreachable`, `NotAServer` otherwise), and its board's name. */
+export function checkServer(url: string): Promise<ServerCheck> {
+  const args: CheckServerRequest = { url };
+  return backend().call<ServerCheck>("check_server", args);
+}
+
+/**
+ * Signs in to the shared board at `url` (or opens an account there, with `displayName`),
+ * keeps the session and shows the board in this window.
+ */
+export function joinBoard(url: string, email: string, password: string, displayName: string | null, invitation: string | null): Promise<KnownBoard> {
+  const args: JoinBoardRequest = { url, email, password, displayName, invitation };
+  return backend().call<KnownBoard>("join_board", args);
+}
+
+/** Shows another known board in this window (a board file opens in a window of its own). */
+export function switchBoard(id: string): Promise<KnownBoard> {
+  const args: SwitchBoardRequest = { id };
+  return backend().call<KnownBoard>("switch_board", args);
+}
+
+/** Signs out of a shared board and forgets it; the window goes back to its board file if it showed it. */
+export function leaveBoard(id: string): Promise<void> {
+  const args: LeaveBoardRequest = { id };
+  return backend().call<void>("leave_board", args);
 }
 
 /** One page of the idea list, as the current member sees it. */
@@ -539,4 +577,9 @@ export function onSecondInstance(handler: () => void): Promise<() => void> {
 /** Calls `handler` with each page of the board's change feed the window's member may see; returns the unsubscribe. */
 export function onBoardChanges(handler: (payload: ChangePage) => void): Promise<() => void> {
   return backend().listen<ChangePage>("board-changes", handler);
+}
+
+/** Calls `handler` with `true` when the shared board's live stream opens and `false` when the server went away (the app reconnects by itself); returns the unsubscribe. */
+export function onServerConnection(handler: (payload: boolean) => void): Promise<() => void> {
+  return backend().listen<boolean>("server-connection", handler);
 }

@@ -8,6 +8,11 @@ export const COMMANDS = [
   "backup_now",
   "restore_backup",
   "open_read_only",
+  "known_boards",
+  "check_server",
+  "join_board",
+  "switch_board",
+  "leave_board",
   "list_ideas",
   "get_idea",
   "submit_idea",
@@ -83,6 +88,11 @@ export const LOCAL_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   "backup_now",
   "restore_backup",
   "open_read_only",
+  "known_boards",
+  "check_server",
+  "join_board",
+  "switch_board",
+  "leave_board",
   "list_profiles",
   "create_profile",
   "sign_in",
@@ -137,6 +147,7 @@ export const EVENTS = [
   "board-health",
   "second-instance",
   "board-changes",
+  "server-connection",
 ] as const;
 
 /** The name of an event. */

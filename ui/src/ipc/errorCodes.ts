@@ -70,6 +70,9 @@ export const ERROR_CODES = [
   "RequestTooSlow",
   "Storage",
   "UnknownCommand",
+  "Unreachable",
+  "NotAServer",
+  "LocalOnly",
   "BadArguments",
   "Internal",
 ] as const satisfies readonly ErrorCode[];

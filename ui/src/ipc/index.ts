@@ -16,6 +16,7 @@ export { calls, watchWrites } from "./backend";
 export type { Backend, FileFilter, WriteWatcher } from "./backend";
 export type { Download, FileTransfer } from "./files";
 export * from "./accounts";
+export { loadBoards, onSharedBoardInApp, shownBoard } from "./boards";
 
 /** Whether the host serves `command`: a server does not serve the desktop's local ones (paths, backups, local profiles). */
 export function serves(command: CommandName): boolean {

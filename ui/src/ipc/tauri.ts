@@ -6,7 +6,7 @@
 import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Backend, FileFilter } from "./backend";
-import { STREAM_ARG } from "./contract";
+import { LOCAL_COMMANDS, STREAM_ARG, type CommandName } from "./contract";
 import { toIpcError } from "./errors";
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -17,9 +17,26 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   }
 }
 
-export const tauriBackend: Backend = {
-  // The app's window serves every command of the contract, the local ones included.
-  serves: () => true,
+/** The board menu's commands (./boards.ts): the window serves them on every board. */
+const MENU: ReadonlySet<CommandName> = new Set<CommandName>([
+  "known_boards",
+  "check_server",
+  "join_board",
+  "switch_board",
+  "leave_board",
+]);
+
+let sharedBoard = false;
+
+export const tauriBackend: Backend & { onSharedBoard(shared: boolean): void } = {
+  // On its board file the window serves every command of the contract, the local
+  // ones included; on a shared board, what the server serves and the board menu.
+  serves: (command: CommandName) => !sharedBoard || !LOCAL_COMMANDS.has(command) || MENU.has(command),
+
+  /** Says whether the window shows a shared board (./boards.ts, at start). */
+  onSharedBoard(shared: boolean): void {
+    sharedBoard = shared;
+  },
 
   call<T>(command: string, args?: object): Promise<T> {
     return call<T>(command, args as InvokeArgs | undefined);

@@ -7,6 +7,7 @@ use ideaboard_core::ops::MergePreview;
 use ideaboard_core::{ErrorCode, ErrorDto, ErrorParams, Timestamp};
 use ts_rs::{Config, TS};
 
+use crate::boards::{BoardKind, KnownBoard, ServerCheck};
 use crate::commands;
 
 /// The TypeScript declaration (`type Name = ...;`) and the name of each model type.
@@ -120,6 +121,9 @@ pub fn model(cfg: &Config) -> Vec<(String, String)> {
         IdeaChanged,
         CommentAdded,
         StatusesChanged,
+        BoardKind,
+        KnownBoard,
+        ServerCheck,
     );
     out
 }

@@ -146,23 +146,25 @@ pub struct InvitationInfo {
 /// A new invitation and its link token (shown once, to the admin who made it: the
 /// board keeps only a hash). Serialised with the token in clear: the one answer
 /// that hands it out.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuedInvitation {
     pub invitation: InvitationInfo,
     #[serde(serialize_with = "expose_secret")]
     #[ts(type = "string")]
+    #[schemars(with = "String")]
     pub token: Secret,
 }
 
 /// A password-reset link an admin issued for a member (shown once, to that admin).
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuedReset {
     pub member_id: String,
     pub expires_at: Timestamp,
     #[serde(serialize_with = "expose_secret")]
     #[ts(type = "string")]
+    #[schemars(with = "String")]
     pub token: Secret,
 }
 

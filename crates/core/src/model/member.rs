@@ -38,7 +38,7 @@ pub struct NewMember {
 }
 
 /// Which members the team's members page lists: newest first, one page at a time.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberQuery {
     /// Only moderators and admins.
@@ -53,7 +53,7 @@ pub struct MemberQuery {
 }
 
 /// One member as the team's members page shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ListedMember {
     pub profile: MemberProfile,
@@ -65,7 +65,7 @@ pub struct ListedMember {
 }
 
 /// A page of the team's members page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct MemberPage {
     pub members: Vec<ListedMember>,

@@ -51,29 +51,41 @@ impl Server {
     /// Starts the server on the board in `dir` (made as a demo board if there is
     /// none yet), with `extra` flags.
     pub fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
-        Server::launch(dir, extra, None)
+        Server::launch(dir, "127.0.0.1:0", extra, None)
+    }
+
+    /// Starts the server on the board in `dir` listening on `listen` (the address a
+    /// killed server had, so that its clients find it again).
+    pub fn start_at(dir: tempfile::TempDir, listen: SocketAddr) -> Server {
+        Server::launch(dir, &listen.to_string(), &[], None)
     }
 
     /// Starts the server in `dir` as a fresh install does: no `--demo`, so with no
     /// board file yet it listens but is not healthy; does not wait for health.
     pub fn start_before_board(dir: tempfile::TempDir) -> Server {
-        Server::spawn(dir, &[], None, false)
+        Server::spawn(dir, "127.0.0.1:0", &[], None, false)
     }
 
     /// Starts the server in `dir` with `extra` flags that make it hold its own TLS;
     /// every request goes over TLS with `client`, to the name `localhost`.
     pub fn start_tls(dir: tempfile::TempDir, extra: &[&str], client: Arc<ClientConfig>) -> Server {
-        Server::launch(dir, extra, Some(client))
+        Server::launch(dir, "127.0.0.1:0", extra, Some(client))
     }
 
-    fn launch(dir: tempfile::TempDir, extra: &[&str], tls: Option<Arc<ClientConfig>>) -> Server {
-        let server = Server::spawn(dir, extra, tls, true);
+    fn launch(
+        dir: tempfile::TempDir,
+        listen: &str,
+        extra: &[&str],
+        tls: Option<Arc<ClientConfig>>,
+    ) -> Server {
+        let server = Server::spawn(dir, listen, extra, tls, true);
         server.wait_healthy();
         server
     }
 
     fn spawn(
         dir: tempfile::TempDir,
+        listen: &str,
         extra: &[&str],
         tls: Option<Arc<ClientConfig>>,
         demo: bool,
@@ -82,7 +94,7 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ideaboard-server"))
             .arg("--board")
             .arg(&board)
-            .args(["--listen", "127.0.0.1:0"])
+            .args(["--listen", listen])
             .args(demo.then_some("--demo"))
             .arg("--web")
             .arg(dir.path().join("web"))
