@@ -35,14 +35,11 @@ pub(super) fn check_identity(conn: &Connection) -> Result<i64> {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::NotABoard,
         _ => Error::from(e),
     };
-    // Both in one statement: opening a board is on every window's and tool's path.
-    let (app_id, version): (i32, i64) = conn
-        .query_row(
-            "SELECT (SELECT application_id FROM pragma_application_id), \
-                    (SELECT user_version FROM pragma_user_version)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(not_a_board)?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(not_a_board)?;
     if app_id != APPLICATION_ID {
         return Err(Error::NotABoard);

@@ -180,7 +180,7 @@ impl Board {
     /// [`Unmigrated::migrate`]. [`Board::open`] does all three.
     pub fn open_unmigrated(path: impl AsRef<Path>) -> Result<Unmigrated> {
         let path = path.as_ref();
-        check_board_file(path)?;
+        let wal = check_board_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -193,7 +193,7 @@ impl Board {
             }
             let schema = migrate::check_identity(&conn)?;
             Ok((
-                Board::configure(conn, Some(path.to_path_buf()), false)?,
+                Board::configure_as(conn, Some(path.to_path_buf()), false, wal)?,
                 schema,
             ))
         })();
@@ -259,6 +259,18 @@ impl Board {
     }
 
     fn configure(conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Board> {
+        Board::configure_as(conn, path, read_only, false)
+    }
+
+    /// Sets a connection up as a board: for reading only, or for writing (in WAL
+    /// mode; `wal` says the file's header already is, so the journal mode need not be
+    /// set again: a statement less on every open).
+    fn configure_as(
+        conn: Connection,
+        path: Option<PathBuf>,
+        read_only: bool,
+        wal: bool,
+    ) -> Result<Board> {
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
         if read_only {
@@ -270,7 +282,7 @@ impl Board {
                 read_only,
             });
         }
-        if path.is_some() {
+        if path.is_some() && !wal {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(Error::Internal(format!(
@@ -278,8 +290,10 @@ impl Board {
                 )));
             }
         }
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
-        conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+        conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
+             PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES};"
+        ))?;
         Ok(Board {
             conn,
             path,
@@ -441,7 +455,9 @@ impl Board {
 /// Refuses, before SQLite sees it, a file that cannot be a healthy board: an empty
 /// file, one that is not SQLite at all, and one cut short of the size its header
 /// records (a copy that stopped half-way, a full disk while saving elsewhere).
-fn check_board_file(path: &Path) -> Result<()> {
+/// Checks the file is a whole SQLite database before SQLite opens it; answers
+/// whether its header says it is already in WAL mode.
+fn check_board_file(path: &Path) -> Result<bool> {
     let mut file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
     if len == 0 {
@@ -474,7 +490,8 @@ fn check_board_file(path: &Path) -> Result<()> {
     if header[24..28] == header[92..96] && len < pages * page_size && !log_beside {
         return Err(cut_short(len, pages * page_size));
     }
-    Ok(())
+    // The read and write format versions are 2 in a database in WAL mode.
+    Ok(header[18] == 2 && header[19] == 2)
 }
 
 fn cut_short(len: u64, expected: u64) -> Error {
