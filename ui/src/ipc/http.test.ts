@@ -290,6 +290,32 @@ describe("the live feed", () => {
     }
   });
 
+  it("tells the views to reload when the stream comes back with no event to resume from", async () => {
+    vi.useFakeTimers();
+    try {
+      const { httpBackend, LIVE_RETRY_FIRST_MS } = await load();
+      const pages: unknown[] = [];
+      await httpBackend.listen("board-changes", (page) => pages.push(page));
+      const first = FakeEventSource.made[0]!;
+      first.emit("open", "");
+      expect(pages).toEqual([]);
+      // Refused before any event came (the server killed and restarting).
+      first.fail();
+      vi.advanceTimersByTime(LIVE_RETRY_FIRST_MS);
+      const second = FakeEventSource.made[1]!;
+      expect(second.url).toBe("/api/live");
+      second.emit("open", "");
+      expect(pages).toEqual([{ changes: [], latestSeq: 0, reset: true, hasMore: false }]);
+      // Once; and not after a failure it can resume from.
+      second.emit("board-changes", JSON.stringify({ latestSeq: 4 }), "4");
+      second.emit("error", "");
+      second.emit("open", "");
+      expect(pages).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("reconnects as the new member after a sign-in", async () => {
     const { httpBackend, signInWithPassword } = await load();
     fakeServer({ "GET /api/auth/session": guest, "POST /api/auth/sign_in": signedIn("c") });

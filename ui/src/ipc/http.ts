@@ -150,13 +150,16 @@ export const LIVE_RETRY_FIRST_MS = 1000;
 export const LIVE_RETRY_MAX_MS = 30_000;
 /** `EventSource.CLOSED`: the browser gave up on the stream and will not reconnect by itself. */
 const CLOSED = 2;
+/** What the views are told when changes may have been missed: reload, as after a reset. */
+const MISSED = { changes: [], latestSeq: 0, reset: true, hasMore: false };
 
 /**
  * The live feed: one EventSource for every listener, opened while anyone listens.
  * The browser reconnects a dropped stream by itself (sending the last event's id);
  * when it gives up instead (the server answered an error, as while it restarts), the
  * feed opens again after a back-off, from the last event it had (`?after=`), so no
- * change between the two streams is missed.
+ * change between the two streams is missed; with no event to resume from, the views
+ * are told to reload (a reset page) once it is back.
  */
 class LiveFeed {
   readonly #handlers = new Set<(page: unknown) => void>();
@@ -164,6 +167,8 @@ class LiveFeed {
   #lastId: string | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
   #backoff = LIVE_RETRY_FIRST_MS;
+  /** The stream failed since the last one opened: what happened meanwhile may be missed. */
+  #broken = false;
 
   add(handler: (page: unknown) => void): () => void {
     this.#handlers.add(handler);
@@ -193,7 +198,15 @@ class LiveFeed {
         this.#backoff = LIVE_RETRY_FIRST_MS;
         this.#deliver(message.data);
       });
+      source.addEventListener("open", () => {
+        // Back after a failure with no event to resume from (the stream broke before
+        // its first one): the server cannot say what was missed, so every view
+        // reloads what it shows, as after a board reset.
+        if (this.#broken && this.#lastId === null) this.#deliver(JSON.stringify(MISSED));
+        this.#broken = false;
+      });
       source.addEventListener("error", () => {
+        this.#broken = true;
         if (source.readyState === CLOSED) this.#retryLater(source);
       });
       this.#source = source;
