@@ -311,7 +311,8 @@ describe("the app joins a shared board, votes, and reconnects by itself", { time
     const kinds = await app.executeScript(
       `return Array.from(document.querySelectorAll('[data-testid="board-item"]')).map((b) => b.dataset.kind);`,
     );
-    assert.deepEqual(kinds, ["local"], "the shared board is forgotten");
+    // The board files this run's other suites opened are listed too; no server is.
+    assert.ok(kinds.length >= 1 && kinds.every((kind) => kind === "local"), `the shared board is forgotten: ${kinds}`);
     // Its session ended on the server too: the fan's sessions no longer list it.
     const sessions = await fetch(`${url}/api/auth/sign_in`, {
       method: "POST",
