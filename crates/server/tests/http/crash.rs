@@ -34,27 +34,29 @@ struct Record {
     acked: usize,
 }
 
-fn kills() -> usize {
+/// How many kills: `IDEABOARD_CRASH_KILLS`, else `default`.
+fn kills(default: usize) -> usize {
     std::env::var("IDEABOARD_CRASH_KILLS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(5)
+        .unwrap_or(default)
         .clamp(1, 50)
 }
 
 #[test]
 fn killed_under_load_it_restarts_fast_and_loses_no_acknowledged_write() {
-    killed_under_load(&[]);
+    killed_under_load(&[], kills(5));
 }
 
 /// The same with `--sync normal`: commits are not synced to disk, yet a killed
 /// process loses none of them (the operating system still holds what was written).
+/// Three kills in the test command (the test command's time is short).
 #[test]
 fn with_sync_normal_a_killed_server_loses_no_acknowledged_write_either() {
-    killed_under_load(&["--sync", "normal"]);
+    killed_under_load(&["--sync", "normal"], kills(3));
 }
 
-fn killed_under_load(flags: &[&str]) {
+fn killed_under_load(flags: &[&str], kills: usize) {
     let first = Server::start(flags);
     let board_path = first.board();
     let ideas: Vec<String> = {
@@ -97,7 +99,7 @@ fn killed_under_load(flags: &[&str]) {
     let record = Arc::new(Mutex::new(Record::default()));
     let mut dir = first.kill();
     let mut slowest = Duration::ZERO;
-    for round in 0..kills() {
+    for round in 0..kills {
         let started = Instant::now();
         let server = Arc::new(Server::start_in(dir, flags));
         slowest = slowest.max(started.elapsed());
@@ -186,16 +188,16 @@ fn killed_under_load(flags: &[&str]) {
     let record = record.lock().unwrap();
     eprintln!(
         "{} kills: slowest restart {slowest:?}; {} writes acknowledged, {} of them comments",
-        kills(),
+        kills,
         record.acked,
         record.comments.len()
     );
     // The check means something only if writes landed between the kills.
     assert!(
-        record.acked >= kills(),
+        record.acked >= kills,
         "only {} writes were acknowledged in {} rounds",
         record.acked,
-        kills()
+        kills
     );
     let now = Timestamp::now();
     for ((fan, idea), last) in &record.votes {
