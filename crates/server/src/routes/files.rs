@@ -44,6 +44,8 @@ pub const FILES_PREFIX: &str = "/api/files/";
 /// How many exports may run at once; more are refused with `BoardBusy` (each holds
 /// a read-only connection for its whole length).
 const EXPORTS_AT_ONCE: usize = 2;
+/// The largest export request (its filters), in bytes.
+const EXPORT_BODY_MAX: usize = 64 * 1024;
 /// What the export's writer gathers before handing a piece to the response.
 const PIECE: usize = 64 * 1024;
 
@@ -126,7 +128,25 @@ impl Drop for ExportTurn {
     }
 }
 
-async fn export(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn export(State(app): State<Arc<App>>, request: Request) -> Response {
+    // The route is outside the request deadline (an export may take longer than it
+    // before its first byte): its small body gets the deadline here.
+    let (parts, body) = request.into_parts();
+    let read = axum::body::to_bytes(body, EXPORT_BODY_MAX);
+    let body = match tokio::time::timeout(app.config.request_timeout, read).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(e)) => {
+            return ApiError::from(Error::BadArguments {
+                command: "export".into(),
+                reason: format!(
+                    "the request body could not be read (at most {EXPORT_BODY_MAX} bytes): {e}"
+                ),
+            })
+            .into_response();
+        }
+        Err(_) => return ApiError::from(Error::RequestTooSlow).into_response(),
+    };
+    let headers: HeaderMap = parts.headers;
     let request = match serde_json::from_slice::<ExportBody>(&body) {
         Ok(body) => body.request,
         Err(e) => {

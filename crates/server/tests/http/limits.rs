@@ -25,20 +25,28 @@ fn a_body_over_the_limit_is_413_and_changes_nothing() {
 #[test]
 fn a_client_that_sends_too_slowly_is_cut_off_with_408() {
     let server = Server::start(&["--request-timeout", "1"]);
-    let mut stream = TcpStream::connect(server.addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
-    let head = format!(
-        "POST /api/list_ideas HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{",
-        server.addr
-    );
-    stream.write_all(head.as_bytes()).unwrap();
-    let started = Instant::now();
-    let reply = read_reply(&mut stream).unwrap();
-    assert_eq!(reply.status, 408);
-    assert_eq!(reply.code(), "RequestTooSlow");
-    assert!(started.elapsed() < Duration::from_secs(10));
+    // A command, and the two file routes, which keep their own deadline (a download
+    // and an upload may take longer in all, never that long with no byte moving).
+    for path in [
+        "/api/list_ideas",
+        "/api/files/export",
+        "/api/files/import?format=json",
+    ] {
+        let mut stream = TcpStream::connect(server.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{",
+            server.addr
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        let started = Instant::now();
+        let reply = read_reply(&mut stream).unwrap();
+        assert_eq!(reply.status, 408, "{path}");
+        assert_eq!(reply.code(), "RequestTooSlow", "{path}");
+        assert!(started.elapsed() < Duration::from_secs(10), "{path}");
+    }
     // The server still serves everyone else.
     assert_eq!(server.request("GET", "/healthz", &[], b"").status, 200);
 }
