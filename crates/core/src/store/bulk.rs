@@ -20,20 +20,6 @@ const REBUILT: &str = "'members', 'ideas', 'idea_tags', 'votes', 'comments', 'fo
                        'points_ledger', 'status_changes', 'audit_log', 'notices', \
                        'reports', 'member_activity'";
 
-/// Drops the named triggers; returns their SQL, to recreate them after the load.
-fn drop_triggers(conn: &Connection, names: &[&[&str]]) -> Result<Vec<String>> {
-    let mut sqls = Vec::new();
-    for name in names.iter().copied().flatten() {
-        sqls.push(conn.query_row(
-            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-            [name],
-            |r| r.get(0),
-        )?);
-        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
-    }
-    Ok(sqls)
-}
-
 /// An idea row with its counters and trending score already computed.
 pub(crate) struct IdeaLoad<'a> {
     pub number: i64,
@@ -297,7 +283,8 @@ pub(crate) fn load<T>(
         }
         // The team's aggregate triggers would probe indexes that are gone, and the
         // totals' would run once per row; both are recounted at the end instead.
-        let triggers = drop_triggers(&tx, &[super::team::TRIGGERS, super::totals::TRIGGERS])?;
+        let triggers =
+            super::drop_triggers(&tx, &[super::team::TRIGGERS, super::totals::TRIGGERS])?;
         let value = {
             let mut loader = Loader::new(&tx)?;
             fill(&mut loader)?

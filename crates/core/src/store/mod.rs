@@ -455,6 +455,21 @@ impl Board {
 /// Refuses, before SQLite sees it, a file that cannot be a healthy board: an empty
 /// file, one that is not SQLite at all, and one cut short of the size its header
 /// records (a copy that stopped half-way, a full disk while saving elsewhere).
+/// Drops the named triggers; returns their SQL, to recreate them after a bulk load
+/// (the seed generator's, a restore's).
+pub(crate) fn drop_triggers(conn: &Connection, names: &[&[&str]]) -> Result<Vec<String>> {
+    let mut sqls = Vec::new();
+    for name in names.iter().copied().flatten() {
+        sqls.push(conn.query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )?);
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    Ok(sqls)
+}
+
 /// Checks the file is a whole SQLite database before SQLite opens it; answers
 /// whether its header says it is already in WAL mode.
 fn check_board_file(path: &Path) -> Result<bool> {

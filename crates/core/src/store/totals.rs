@@ -67,17 +67,7 @@ pub(crate) fn recount(conn: &Connection) -> Result<()> {
 /// board (a trigger per row cost a third of the whole import): drops their
 /// triggers, in the restore's transaction, and returns their SQL for [`resume`].
 pub(crate) fn pause(conn: &Connection) -> Result<Vec<String>> {
-    let mut sqls = Vec::with_capacity(TRIGGERS.len());
-    for name in TRIGGERS {
-        sqls.push(
-            conn.prepare_cached(
-                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
-            )?
-            .query_row([name], |r| r.get(0))?,
-        );
-        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
-    }
-    Ok(sqls)
+    super::drop_triggers(conn, &[TRIGGERS])
 }
 
 /// Keeps the totals again after [`pause`]: the triggers made again from their SQL,

@@ -68,7 +68,7 @@ pub async fn call(
     let admitted = match command.access {
         Access::Write => match app.writes.enter() {
             Some(admitted) => Some(admitted),
-            None => return busy(),
+            None => return busy(1),
         },
         Access::Read => None,
     };
@@ -104,10 +104,10 @@ pub async fn call(
     }
 }
 
-/// The answer to a write that found the writer's queue full: 503 `BoardBusy`, try
-/// again in a second.
-fn busy() -> Response {
+/// The answer to a write that found the writer's queue full (or an export that found
+/// the exports' turns taken): 503 `BoardBusy`, try again in `retry_after` seconds.
+pub(super) fn busy(retry_after: u64) -> Response {
     let mut dto = Error::BoardBusy.to_dto();
-    dto.params.retry_after = Some(1);
+    dto.params.retry_after = Some(retry_after);
     ApiError(dto).into_response()
 }

@@ -158,9 +158,7 @@ async fn export(State(app): State<Arc<App>>, request: Request) -> Response {
         }
     };
     let Some(turn) = ExportTurn::take() else {
-        let mut dto = Error::BoardBusy.to_dto();
-        dto.params.retry_after = Some(5);
-        return ApiError(dto).into_response();
+        return super::api::busy(5);
     };
     let format = request.format;
     let (to, mut pieces) = mpsc::channel::<Piece>(4);
@@ -279,9 +277,7 @@ async fn import(
     };
     // The import takes the writer: it joins the writers' queue only while it is short.
     let Some(admitted) = app.writes.enter() else {
-        let mut dto = Error::BoardBusy.to_dto();
-        dto.params.retry_after = Some(1);
-        return ApiError(dto).into_response();
+        return super::api::busy(1);
     };
     let worker = Arc::clone(&app);
     let answer = tokio::task::spawn_blocking(move || {
